@@ -1,0 +1,71 @@
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import cors from '@fastify/cors'
+import rateLimit from '@fastify/rate-limit'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Config } from './config'
+import type { Database } from './db/client'
+import { authPlugin } from './plugins/auth'
+import { databasePlugin } from './plugins/database'
+import { errorsPlugin } from './plugins/errors'
+import { API_PREFIX, openapiPlugin } from './plugins/openapi'
+import { securityHeadersPlugin } from './plugins/security-headers'
+import { createValidatorCompiler } from './plugins/validation'
+import { webAppPlugin } from './plugins/web-app'
+import { authRoutes } from './modules/auth/auth.routes'
+import { healthRoutes } from './modules/health/health.routes'
+import { invitationRoutes, organisationInvitationRoutes } from './modules/invitations/invitations.routes'
+import { organisationRoutes } from './modules/organisations/organisations.routes'
+import { outboxRoutes } from './modules/outbox/outbox.routes'
+
+export interface BuildAppOptions {
+  config: Config
+  db: Database
+  /** The server clock; tests pass a fixed one. Deadlines are always decided with this, never a client's. */
+  now?: () => Date
+  logger?: FastifyServerOptions['logger']
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024
+
+/** Builds the whole application. Tests import only this; server.ts only listens. */
+export async function buildApp({ config, db, now = () => new Date(), logger }: BuildAppOptions) {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: undefined,
+    requestIdHeader: 'x-request-id',
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.setValidatorCompiler(createValidatorCompiler())
+
+  await app.register(databasePlugin, { db })
+  await app.register(webAppPlugin, { distDir: config.webDistDir })
+  await app.register(errorsPlugin)
+  await app.register(securityHeadersPlugin)
+  await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true })
+  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: 60_000 })
+  await app.register(authPlugin, { secret: config.jwtSecret, db, now })
+  await app.register(openapiPlugin, { publicUrl: config.publicUrl })
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes)
+      await api.register(authRoutes, { now })
+      await api.register(organisationRoutes)
+      await api.register(organisationInvitationRoutes, { now, publicUrl: config.publicUrl })
+      await api.register(invitationRoutes, { now, publicUrl: config.publicUrl })
+      await api.register(outboxRoutes)
+    },
+    { prefix: API_PREFIX },
+  )
+
+  return app
+}
+
+export type OpgaveApp = Awaited<ReturnType<typeof buildApp>>

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { Type, type Static } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+
+/** The one description of configuration: environment variable → field, with defaults. */
+export const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  host: Type.String({ default: '0.0.0.0' }),
+  databaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+  dataDir: Type.String({ default: './data' }),
+  publicUrl: Type.String({ default: 'http://localhost:3000' }),
+  jwtSecret: Type.String({ minLength: 32 }),
+  smtpUrl: Type.Optional(Type.String()),
+  mailFrom: Type.String({ default: 'Opgave <no-reply@opgave.localhost>' }),
+  corsOrigins: Type.Array(Type.String(), { default: [] }),
+  seedDemo: Type.Boolean({ default: true }),
+  webDistDir: Type.Optional(Type.String()),
+  logLevel: Type.Union(
+    [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')],
+    { default: 'info' },
+  ),
+  rateLimitPerMinute: Type.Integer({ minimum: 1, default: 600 }),
+  trustProxy: Type.Boolean({ default: false }),
+})
+export type Config = Static<typeof ConfigSchema>
+
+export const ENV_VARS: Record<keyof Config, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'DATA_DIR',
+  publicUrl: 'PUBLIC_URL',
+  jwtSecret: 'JWT_SECRET',
+  smtpUrl: 'SMTP_URL',
+  mailFrom: 'MAIL_FROM',
+  corsOrigins: 'CORS_ORIGINS',
+  seedDemo: 'SEED_DEMO',
+  webDistDir: 'WEB_DIST_DIR',
+  logLevel: 'LOG_LEVEL',
+  rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  trustProxy: 'TRUST_PROXY',
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; fails fast naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {}
+  for (const [key, name] of Object.entries(ENV_VARS)) {
+    const value = env[name]
+    if (value === undefined || value === '') continue
+    raw[key] = value
+  }
+  if (typeof raw.corsOrigins === 'string') raw.corsOrigins = raw.corsOrigins.split(',').map((s) => s.trim()).filter(Boolean)
+  const dataDir = resolve(String(raw.dataDir ?? './data'))
+  raw.dataDir = dataDir
+  raw.jwtSecret ??= persistentSecret(dataDir)
+  const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw))
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)]
+  if (errors.length > 0) {
+    const first = errors[0]!
+    const field = first.path.replace(/^\//, '') as keyof Config
+    throw new ConfigError(`Invalid configuration: ${ENV_VARS[field] ?? field} ${first.message}`)
+  }
+  return withDefaults as Config
+}
+
+/** Without JWT_SECRET a random secret is generated once and kept in the data folder: never a fixed default. */
+function persistentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(48).toString('base64url')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}

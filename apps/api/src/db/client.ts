@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import * as schema from './schema'
+
+/** Both drivers share this type: services never know which one runs. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+/** A transaction handle is a Database too; services take `tx` where they must join a transaction. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
+export type DbOrTx = Database | Tx
+
+export interface DatabaseHandle {
+  db: Database
+  driver: 'pg' | 'pglite'
+  migrate(): Promise<void>
+  close(): Promise<void>
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
+// Any fixed number: serialises migrations when several instances start at once.
+const MIGRATION_LOCK_ID = 7_402_201
+
+/** DATABASE_URL set → node-postgres pool; otherwise embedded PGlite on disk (or in memory for tests). */
+export async function createDatabase(options: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; poolSize?: number }): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    const db: Database = drizzlePg({ client: pool, schema })
+    return {
+      db,
+      driver: 'pg',
+      async migrate() {
+        const client = await pool.connect()
+        try {
+          await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID])
+          await migratePg(drizzlePg({ client, schema }), { migrationsFolder })
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined)
+          client.release()
+        }
+      },
+      close: () => pool.end(),
+    }
+  }
+  let client: PGlite
+  if (options.inMemory) client = await PGlite.create()
+  else {
+    const dir = join(options.dataDir ?? './data', 'pglite')
+    mkdirSync(dir, { recursive: true })
+    client = await PGlite.create(dir)
+  }
+  const db: Database = drizzlePglite({ client, schema })
+  return {
+    db,
+    driver: 'pglite',
+    migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
+    close: () => client.close(),
+  }
+}
+
+export async function isDatabaseReachable(db: Database): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`)
+    return true
+  } catch {
+    return false
+  }
+}

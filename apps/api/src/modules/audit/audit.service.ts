@@ -1,0 +1,25 @@
+import type { DbOrTx } from '../../db/client'
+import { auditEvents } from './audit.table'
+
+export interface AuditEvent {
+  actorId: string | null
+  action: string
+  entityType: string
+  entityId: string
+  organisationId?: string | null
+  before?: unknown
+  after?: unknown
+}
+
+/** The one way to record a state change; call it with the transaction that made the change. */
+export async function recordAudit(tx: DbOrTx, event: AuditEvent): Promise<void> {
+  await tx.insert(auditEvents).values({
+    actorId: event.actorId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    organisationId: event.organisationId ?? null,
+    before: event.before ?? null,
+    after: event.after ?? null,
+  })
+}

@@ -1,0 +1,47 @@
+import { asc, eq } from 'drizzle-orm'
+import type { Me, UpdateMeBody } from '@opgave/contracts'
+import type { DbOrTx } from '../../db/client'
+import { memberships, organisations } from '../organisations/organisations.table'
+import { recordAudit } from '../audit/audit.service'
+import { users, type UserRow } from './users.table'
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase()
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1)
+  return user
+}
+
+export async function getMe(db: DbOrTx, userId: string): Promise<Me | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1)
+  if (!user) return null
+  const rows = await db
+    .select({
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+      organisationSlug: organisations.slug,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organisations.name))
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    isPlatformAdmin: user.isPlatformAdmin,
+    memberships: rows,
+    createdAt: user.createdAt.toISOString(),
+  }
+}
+
+export async function updateMe(db: DbOrTx, userId: string, changes: UpdateMeBody): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).for('update')
+    await tx.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, userId))
+    await recordAudit(tx, { actorId: userId, action: 'user.updated', entityType: 'user', entityId: userId, before, after: changes })
+  })
+}

@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import jwt from '@fastify/jwt'
+import cookie from '@fastify/cookie'
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { authSessions } from '../modules/auth/auth.table'
+import { users } from '../modules/users/users.table'
+import { commonProblems } from '../lib/problem'
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60
+export const JWT_ISSUER = 'opgave'
+export const JWT_AUDIENCE = 'opgave-api'
+
+/** Who is calling. Roles are looked up per object by the policy module, never carried in the token. */
+export interface Actor {
+  userId: string
+  sessionId: string
+  isPlatformAdmin: boolean
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: { sub: string; sid: string }
+    user: { sub: string; sid: string; iat: number; exp: number }
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null
+  }
+  interface FastifyInstance {
+    /** preHandler: 401 unless a valid access token of an active user and live session is presented. */
+    authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    /** preHandler: sets request.actor when a valid token is presented, otherwise leaves it null. */
+    identify: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+  }
+}
+
+/** The actor must exist, be enabled, and hold a session that is neither revoked nor expired: logout takes effect at once. */
+async function loadActor(db: Database, sub: string, sid: string, now: Date): Promise<Actor | null> {
+  const [row] = await db
+    .select({ isPlatformAdmin: users.isPlatformAdmin })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(and(eq(authSessions.id, sid), eq(users.id, sub), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now), isNull(users.disabledAt)))
+    .limit(1)
+  return row ? { userId: sub, sessionId: sid, isPlatformAdmin: row.isPlatformAdmin } : null
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export const authPlugin = fp(
+  async (app: FastifyInstance, opts: { secret: string; db: Database; now: () => Date }) => {
+    await app.register(cookie)
+    await app.register(jwt, {
+      secret: opts.secret,
+      sign: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS * 1000, iss: JWT_ISSUER, aud: JWT_AUDIENCE },
+      verify: { algorithms: ['HS256'], allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE, requiredClaims: ['sub', 'sid', 'exp', 'iat', 'iss', 'aud'] },
+    })
+    app.decorateRequest('actor', null)
+
+    const identify = async (request: FastifyRequest): Promise<Actor | null> => {
+      if (!request.headers.authorization) return null
+      let claims: { sub: string; sid: string }
+      try {
+        claims = await request.jwtVerify()
+      } catch {
+        throw commonProblems.unauthenticated('The access token is missing, invalid or expired.')
+      }
+      if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) throw commonProblems.unauthenticated('The access token is invalid.')
+      const actor = await loadActor(opts.db, claims.sub, claims.sid, opts.now())
+      if (!actor) throw commonProblems.unauthenticated('The session has ended. Please log in again.')
+      return actor
+    }
+
+    app.decorate('identify', async (request: FastifyRequest) => {
+      request.actor = await identify(request)
+    })
+    app.decorate('authenticate', async (request: FastifyRequest) => {
+      request.actor = await identify(request)
+      if (!request.actor) throw commonProblems.unauthenticated('Log in to do this.')
+    })
+  },
+  { name: 'auth' },
+)
+
+/** For handlers behind `authenticate`: the actor is known to be there. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw commonProblems.unauthenticated('Log in to do this.')
+  return request.actor
+}
