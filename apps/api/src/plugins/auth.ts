@@ -56,7 +56,7 @@ export const authPlugin = fp(
     await app.register(cookie)
     await app.register(jwt, {
       secret: opts.secret,
-      sign: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS * 1000, iss: JWT_ISSUER, aud: JWT_AUDIENCE },
+      sign: { algorithm: 'HS256', expiresIn: `${ACCESS_TOKEN_TTL_SECONDS}s`, iss: JWT_ISSUER, aud: JWT_AUDIENCE },
       verify: { algorithms: ['HS256'], allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE, requiredClaims: ['sub', 'sid', 'exp', 'iat', 'iss', 'aud'] },
     })
     app.decorateRequest('actor', null)

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestContext } from '../test/test-app'
+import { http } from '../test/http'
+
+type Schema = { type?: string; properties?: Record<string, Schema>; additionalProperties?: unknown; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[] }
+
+/** Every object in a request body must refuse unknown fields (mass-assignment protection). */
+function openObjects(schema: Schema | undefined, path = ''): string[] {
+  if (!schema) return []
+  const found: string[] = []
+  if (schema.type === 'object' && schema.properties && schema.additionalProperties !== false) found.push(path || '/')
+  for (const [key, child] of Object.entries(schema.properties ?? {})) found.push(...openObjects(child, `${path}/${key}`))
+  if (schema.items) found.push(...openObjects(schema.items, `${path}/*`))
+  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) found.push(...openObjects(branch, path))
+  return found
+}
+
+describe('the OpenAPI document', () => {
+  let ctx: TestContext
+  let doc: { paths: Record<string, Record<string, { tags?: string[]; operationId?: string; responses?: Record<string, { content?: Record<string, unknown> }>; requestBody?: { content: Record<string, { schema: Schema }> } }>> }
+  beforeAll(async () => {
+    ctx = await createTestApp()
+    doc = (await http(ctx).get('/api/v1/openapi.json')).body
+  })
+  afterAll(() => ctx.close())
+
+  it('describes every operation with a tag, an id, a success response and problem+json errors', () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })))
+    expect(operations.length).toBeGreaterThan(10)
+    for (const { path, method, op } of operations) {
+      const where = `${method.toUpperCase()} ${path}`
+      expect(op.tags?.length, where).toBeGreaterThan(0)
+      expect(op.operationId, where).toBeTruthy()
+      const statuses = Object.keys(op.responses ?? {})
+      expect(statuses.some((s) => /^2\d\d$/.test(s)), where).toBe(true)
+      expect(statuses, where).toContain('400')
+      for (const status of statuses.filter((s) => /^[45]/.test(s))) {
+        expect(Object.keys(op.responses![status]!.content ?? {}), `${where} ${status}`).toEqual(['application/problem+json'])
+      }
+    }
+  })
+
+  it('uses kebab-case paths and rejects unknown fields in every request body', () => {
+    for (const [path, item] of Object.entries(doc.paths)) {
+      expect(path.replace(/\{[^}]+\}/g, ''), path).toMatch(/^[a-z0-9/-]*$/)
+      for (const [method, op] of Object.entries(item)) {
+        const schema = op.requestBody?.content['application/json']?.schema
+        expect(openObjects(schema), `${method.toUpperCase()} ${path}`).toEqual([])
+      }
+    }
+  })
+})
