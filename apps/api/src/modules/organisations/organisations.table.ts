@@ -1,4 +1,5 @@
-import { pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { boolean, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, timestamps } from '../../db/columns'
 import { users } from '../users/users.table'
 
@@ -10,6 +11,16 @@ export const organisations = pgTable(
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     kvkNumber: text('kvk_number'),
+    // Enterprise profile (null/empty for municipalities).
+    legalForm: text('legal_form'),
+    isSocialEnterprise: boolean('is_social_enterprise').notNull().default(false),
+    /** Declared share (0–100 %) of staff with a distance to the labour market; ≥ 30 qualifies under Art. 2.82. */
+    distanceToLabourMarketPercent: integer('distance_to_labour_market_percent'),
+    sdgGoals: integer('sdg_goals').array().notNull().default(sql`'{}'::integer[]`),
+    region: text('region'),
+    lookingForPartners: boolean('looking_for_partners').notNull().default(false),
+    website: text('website'),
+    description: text('description').notNull().default(''),
     ...timestamps(),
   },
   (t) => [uniqueIndex('organisations_slug_key').on(t.slug)],
