@@ -1,0 +1,4 @@
+export * from './accounts'
+export * from './sdg'
+export * from './lifecycle'
+export * from './scoring'

@@ -1,0 +1,3 @@
+export * from './challenge-lifecycle'
+export * from './challenge-schedule'
+export * from './proposal-lifecycle'

@@ -1,0 +1,5 @@
+export * from './sdg-goals'
+export * from './sdg-targets'
+export * from './sdg-catalogue'
+export * from './sdg-selection'
+export * from './sdg-text-color'
