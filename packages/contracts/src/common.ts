@@ -27,6 +27,7 @@ export const Problem = Type.Object(
     instance: Type.Optional(Type.String()),
     code: Type.String({ description: 'Stable machine-readable code, e.g. auth.invalid_credentials' }),
     errors: Type.Optional(Type.Array(ProblemFieldError)),
+    current: Type.Optional(Type.Unknown({ description: 'On a 409 version conflict: the current stored state' })),
   },
   { title: 'Problem' },
 )

@@ -12,12 +12,15 @@ export class ProblemError extends Error {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers: Record<string, string> = {},
+    /** Extra problem members, e.g. `current` (the stored state) on a 409 version conflict. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(`${code}: ${detail}`)
   }
 
   toProblem(instance?: string): Problem {
     return {
+      ...this.extensions,
       type: problemType(this.code),
       title: this.title,
       status: this.status,
@@ -47,4 +50,7 @@ export const commonProblems = {
   forbidden: defineProblem(403, 'auth.forbidden', 'Not allowed'),
   notFound: defineProblem(404, 'resource.not_found', 'Not found'),
   conflict: defineProblem(409, 'resource.conflict', 'Conflict'),
+  /** A write named a version that is no longer current: nothing was changed; `current` lets the client reload or merge. */
+  staleVersion: (current: unknown, detail = 'Someone else changed this in the meantime. Reload to see the current version.') =>
+    new ProblemError(409, 'resource.version_conflict', 'Version conflict', detail, undefined, {}, { current }),
 }
