@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import type { Problem } from '@opgave/contracts'
 import { ProblemError, problemType } from '../lib/problem'
+import { applySecurityHeaders } from './security-headers'
 
 const PROBLEM_TYPE = 'application/problem+json'
 
@@ -107,5 +108,22 @@ export const errorsPlugin = fp(
   },
   { name: 'errors', dependencies: ['web-app'] },
 )
+
+/**
+ * Errors Fastify raises before routing (an over-long or malformed URL): no hook has run yet,
+ * so the security headers are applied here.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  applySecurityHeaders(reply, request.url)
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (error.statusCode ?? 400)
+  const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.uri_too_long' : 'request.invalid_url'
+  return render(reply, {
+    type: problemType(code),
+    title: status === 414 ? 'URI too long' : 'Invalid request',
+    status,
+    detail: status === 414 ? 'A path parameter is too long.' : 'The URL is not valid.',
+    code,
+  })
+}
 
 export { render as renderProblem }
