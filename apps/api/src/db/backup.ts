@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import type { Database } from './client'
+
+const run = promisify(execFile)
+
+/**
+ * Backups: PostgreSQL through pg_dump's custom format (restored with pg_restore); the embedded
+ * PGlite database as a gzipped tarball of its data folder (stop the server first: PGlite is single-process).
+ */
+export async function backupDatabase({ databaseUrl, dataDir, file }: { databaseUrl?: string; dataDir: string; file: string }) {
+  if (databaseUrl) {
+    await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, databaseUrl])
+    return
+  }
+  const dir = join(dataDir, 'pglite')
+  if (!existsSync(dir)) throw new Error(`No embedded database at ${dir}`)
+  const client = await PGlite.create(dir)
+  try {
+    const dump = await client.dumpDataDir('gzip')
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
+  } finally {
+    await client.close()
+  }
+}
+
+export async function restoreDatabase({ databaseUrl, dataDir, file }: { databaseUrl?: string; dataDir: string; file: string }) {
+  if (databaseUrl) {
+    await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--exit-on-error', '--dbname', databaseUrl, file])
+    return
+  }
+  const dir = join(dataDir, 'pglite')
+  // Refuse to overwrite: a restore must never silently destroy a database that still holds data.
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not empty; move it away before restoring`)
+  mkdirSync(dir, { recursive: true })
+  const client = await PGlite.create(dir, { loadDataDir: new Blob([readFileSync(file)]) })
+  await client.close()
+}
+
+export interface TableFingerprint {
+  table: string
+  rows: number
+  checksum: string
+}
+
+/** Row count and an order-independent checksum per table, to prove a restore equals its source. */
+export async function tableFingerprints(db: Database): Promise<TableFingerprint[]> {
+  const tables = await db.execute<{ table_name: string }>(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  )
+  const result: TableFingerprint[] = []
+  for (const { table_name: table } of rowsOf(tables)) {
+    const identifier = sql.identifier(table)
+    const [row] = rowsOf(
+      await db.execute<{ rows: string; checksum: string | null }>(
+        sql`select count(*)::text as rows, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as checksum from ${identifier} t`,
+      ),
+    )
+    result.push({ table, rows: Number(row?.rows ?? 0), checksum: row?.checksum ?? '' })
+  }
+  return result
+}
+
+/** node-postgres returns { rows }, PGlite returns { rows } too; keep the access in one place. */
+function rowsOf<T>(result: { rows: T[] } | T[]): T[] {
+  return Array.isArray(result) ? result : result.rows
+}
