@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import type { AxeResults } from 'axe-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+const WEB_DIST_DIR = join(REPO_ROOT, 'apps/web/dist')
+
+const require = createRequire(import.meta.url)
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+declare global {
+  interface Window {
+    axe: { run(context: Document, options: object): Promise<AxeResults> }
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+export interface RunningProduct {
+  baseUrl: string
+  /** Everything the server wrote, for the failure report. */
+  output(): string
+  stop(): Promise<void>
+}
+
+/** Starts the API (which also serves the built web app) on a free port with a fresh, empty data folder. */
+export async function startProduct({ seedDemo = false }: { seedDemo?: boolean } = {}): Promise<RunningProduct> {
+  if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) {
+    throw new Error(`No web build in ${WEB_DIST_DIR}; run \`pnpm --filter @opgave/web build\` (pnpm test:browser does).`)
+  }
+  const port = await freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), 'opgave-e2e-'))
+  let output = ''
+  const child: ChildProcess = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['apps/api/src/server.ts'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: String(seedDemo),
+      WEB_DIST_DIR,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+    },
+    // Own process group, so stopping it also stops the node process tsx starts underneath.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+
+  const baseUrl = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.pid !== undefined && child.exitCode === null) {
+      process.kill(-child.pid, 'SIGTERM')
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000))
+      if ((await Promise.race([exited, timeout])) === 'timeout') process.kill(-child.pid, 'SIGKILL')
+    }
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break
+    try {
+      const response = await fetch(`${baseUrl}/api/v1/health`)
+      if (response.status === 200) return { baseUrl, output: () => output, stop }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  await stop()
+  throw new Error(`The server did not become healthy at ${baseUrl}.\n${output}`)
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  })
+}
+
+/**
+ * Runs axe-core in the page and returns the WCAG 2.1 A/AA violations, printed readably.
+ * Injected with evaluate (not a script tag) because the app's CSP rightly refuses inline scripts.
+ */
+export async function axeViolations(page: Page, label: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE)
+  const results = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    WCAG_TAGS,
+  )
+  if (results.violations.length > 0) {
+    const report = results.violations
+      .map((v) => `- ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary ?? ''}`).join('\n')}`)
+      .join('\n')
+    console.error(`axe violations on ${label} (${page.url()}):\n${report}`)
+  }
+  return results.violations.map((v) => `${label}: ${v.id}`)
+}

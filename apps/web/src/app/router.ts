@@ -1,0 +1,61 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { adminRoutes } from '../features/admin/routes'
+import { authRoutes } from '../features/auth/routes'
+import { challengeRoutes } from '../features/challenges/routes'
+import { homeRoutes } from '../features/home/routes'
+import { invitationRoutes } from '../features/invitations/routes'
+import { organisationRoutes } from '../features/organisations/routes'
+import { profileRoutes } from '../features/profile/routes'
+import { advanceFlash } from './flash'
+import { resolveAccess, safeRedirect, type Viewer } from './route-access'
+import './route-meta'
+
+export const routes: RouteRecordRaw[] = [
+  ...homeRoutes,
+  ...authRoutes,
+  ...profileRoutes,
+  ...organisationRoutes,
+  ...invitationRoutes,
+  ...adminRoutes,
+  ...challengeRoutes,
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./views/NotFoundView.vue'),
+    meta: { titleKey: 'notFound.title' },
+  },
+]
+
+export interface RouterSession extends Viewer {
+  init(): Promise<void>
+}
+
+export function createAppRouter(session: RouterSession): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
+  })
+
+  router.beforeEach(async (to) => {
+    // The first navigation waits until the refresh cookie has been tried, so a reload of a
+    // protected page does not bounce a logged-in user to the login page.
+    await session.init()
+    switch (resolveAccess(to.meta, session)) {
+      case 'login':
+        return { path: '/inloggen', query: { redirect: to.fullPath } }
+      case 'not-found':
+        return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, replace: true }
+      case 'leave':
+        return { path: safeRedirect(to.query.redirect), replace: true }
+      case 'allow':
+        return true
+    }
+  })
+
+  router.afterEach((_to, _from, failure) => {
+    if (failure === undefined) advanceFlash()
+  })
+
+  return router
+}

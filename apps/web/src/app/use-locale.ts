@@ -1,0 +1,44 @@
+import { computed, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useSessionStore } from '../features/auth/store'
+import { isAppLocale, rememberLocale, type AppLocale } from './locale'
+
+export function useLocale() {
+  const { locale } = useI18n({ useScope: 'global' })
+  const session = useSessionStore()
+  const current = computed<AppLocale>(() => (isAppLocale(locale.value) ? locale.value : 'nl'))
+
+  function apply(next: AppLocale) {
+    locale.value = next
+    rememberLocale(globalThis.localStorage, next)
+  }
+
+  /** The visitor's explicit choice: applied at once, and saved to the account when logged in. */
+  async function choose(next: AppLocale) {
+    apply(next)
+    try {
+      await session.setLocale(next)
+    } catch {
+      // The page already switched; saving the preference can be retried from the profile page.
+    }
+  }
+
+  /** Keeps `<html lang>` in step and adopts the language saved in the account when someone logs in. */
+  function syncWithDocumentAndAccount() {
+    watch(
+      current,
+      (value) => {
+        document.documentElement.lang = value
+      },
+      { immediate: true },
+    )
+    watch(
+      () => session.user?.locale,
+      (saved) => {
+        if (isAppLocale(saved) && saved !== current.value) apply(saved)
+      },
+    )
+  }
+
+  return { locale: current, apply, choose, syncWithDocumentAndAccount }
+}

@@ -1,0 +1,40 @@
+import { ref, shallowRef } from 'vue'
+import { loadErrorMessage } from './load-error'
+import type { UiMessage } from './messages'
+
+export type ResourceStatus = 'loading' | 'ready' | 'error'
+
+interface FetchResult<T> {
+  data?: T
+  response: Response
+}
+
+/** Data a page loads from the API, with the state the page shows while loading or after a failure. */
+export function useResource<T>(load: () => Promise<FetchResult<T>>) {
+  const data = shallowRef<T | null>(null)
+  const status = ref<ResourceStatus>('loading')
+  const error = shallowRef<UiMessage | null>(null)
+  const httpStatus = ref<number | null>(null)
+
+  async function reload(): Promise<void> {
+    status.value = data.value === null ? 'loading' : status.value
+    try {
+      const result = await load()
+      httpStatus.value = result.response.status
+      if (result.data === undefined) {
+        error.value = loadErrorMessage(result.response.status)
+        status.value = 'error'
+        return
+      }
+      data.value = result.data
+      error.value = null
+      status.value = 'ready'
+    } catch {
+      httpStatus.value = null
+      error.value = loadErrorMessage(null)
+      status.value = 'error'
+    }
+  }
+
+  return { data, status, error, httpStatus, reload }
+}

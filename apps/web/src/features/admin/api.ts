@@ -1,0 +1,3 @@
+import { api } from '../../api/client'
+
+export const listOutbox = () => api.GET('/admin/outbox')

@@ -1,0 +1,117 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { api } from '../../api/client'
+import type { LoginBody, Locale, Me, RegisterBody, SessionResponse, UpdateMeBody } from '../../api/types'
+import { singleFlight } from '../../composables/single-flight'
+
+/**
+ * Who is logged in. The access token is kept in memory only (never in storage, out of reach of
+ * injected scripts that survive a reload); the refresh token is an httpOnly cookie the API sets.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const accessToken = ref<string | null>(null)
+  const user = shallowRef<Me | null>(null)
+  const ready = ref(false)
+  /** Set when a session ends without the user logging out, so the app can say why. */
+  const expired = ref(false)
+
+  const isLoggedIn = computed(() => accessToken.value !== null && user.value !== null)
+  const isPlatformAdmin = computed(() => user.value?.isPlatformAdmin === true)
+
+  function start(session: SessionResponse) {
+    accessToken.value = session.accessToken
+    user.value = session.user
+    expired.value = false
+  }
+
+  function end({ expired: wasExpired }: { expired: boolean }) {
+    const hadSession = accessToken.value !== null
+    accessToken.value = null
+    user.value = null
+    expired.value = wasExpired && hadSession
+  }
+
+  const refresh = singleFlight(async (): Promise<boolean> => {
+    try {
+      const { data } = await api.POST('/auth/refresh')
+      if (data === undefined) {
+        end({ expired: true })
+        return false
+      }
+      start(data)
+      return true
+    } catch {
+      // Network failure: keep no half-session; the next call will try again.
+      end({ expired: false })
+      return false
+    }
+  })
+
+  let initialising: Promise<void> | null = null
+  /** Restores a session from the refresh cookie once per page load; the router waits for it. */
+  function init(): Promise<void> {
+    initialising ??= refresh().then(() => {
+      ready.value = true
+    })
+    return initialising
+  }
+
+  async function login(body: LoginBody) {
+    const result = await api.POST('/auth/login', { body })
+    if (result.data !== undefined) start(result.data)
+    return result
+  }
+
+  async function register(body: RegisterBody) {
+    const result = await api.POST('/auth/register', { body })
+    if (result.data !== undefined) start(result.data)
+    return result
+  }
+
+  async function logout() {
+    try {
+      await api.POST('/auth/logout')
+    } finally {
+      end({ expired: false })
+    }
+  }
+
+  async function updateMe(body: UpdateMeBody) {
+    const result = await api.PATCH('/me', { body })
+    if (result.data !== undefined) user.value = result.data
+    return result
+  }
+
+  async function setLocale(locale: Locale) {
+    if (!isLoggedIn.value || user.value?.locale === locale) return
+    await updateMe({ locale })
+  }
+
+  /** After something changed the user's memberships (created an organisation, accepted an invitation). */
+  async function reloadMe() {
+    const { data } = await api.GET('/me')
+    if (data !== undefined) user.value = data
+  }
+
+  function setUser(me: Me) {
+    user.value = me
+  }
+
+  return {
+    accessToken,
+    user,
+    ready,
+    expired,
+    isLoggedIn,
+    isPlatformAdmin,
+    init,
+    refresh,
+    login,
+    register,
+    logout,
+    updateMe,
+    setLocale,
+    reloadMe,
+    setUser,
+  }
+})

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import en from './en.json'
+import nl from './nl.json'
+
+function keysOf(messages: object, prefix = ''): string[] {
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  )
+}
+
+function valuesOf(messages: object): string[] {
+  return Object.values(messages).flatMap((value) =>
+    typeof value === 'object' && value !== null ? valuesOf(value) : [String(value)],
+  )
+}
+
+describe('message files', () => {
+  it('nl and en have exactly the same keys', () => {
+    expect(keysOf(en).sort()).toEqual(keysOf(nl).sort())
+  })
+
+  it('have no empty messages', () => {
+    expect(valuesOf(nl).filter((v) => v.trim() === '')).toEqual([])
+    expect(valuesOf(en).filter((v) => v.trim() === '')).toEqual([])
+  })
+
+  // vue-i18n reads `@` as a linked message and `|` as a plural separator; literal ones must be escaped as {'@'}.
+  it('contain no unescaped @ or |', () => {
+    const unsafe = (v: string) => /[|]/.test(v) || /@/.test(v.replaceAll("{'@'}", ''))
+    expect([...valuesOf(nl), ...valuesOf(en)].filter(unsafe)).toEqual([])
+  })
+
+  it('use the same placeholders in both languages', () => {
+    const placeholders = (messages: object) =>
+      Object.fromEntries(
+        keysOf(messages).map((key) => {
+          const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages)
+          return [key, [...String(value).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()]
+        }),
+      )
+    expect(placeholders(en)).toEqual(placeholders(nl))
+  })
+})
