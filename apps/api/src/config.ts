@@ -23,6 +23,8 @@ export const ConfigSchema = Type.Object({
   ),
   rateLimitPerMinute: Type.Integer({ minimum: 1, default: 600 }),
   trustProxy: Type.Boolean({ default: false }),
+  /** Browser tests only: lets PUT /api/test/clock move the server clock. Never enable in production. */
+  testClock: Type.Boolean({ default: false }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -41,6 +43,7 @@ export const ENV_VARS: Record<keyof Config, string> = {
   logLevel: 'LOG_LEVEL',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   trustProxy: 'TRUST_PROXY',
+  testClock: 'TEST_CLOCK',
 }
 
 export class ConfigError extends Error {}

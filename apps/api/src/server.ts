@@ -3,6 +3,7 @@ import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createDatabase } from './db/client'
 import { createOutboxDispatcher } from './modules/outbox/outbox.dispatcher'
+import { createSettableClock, testClockPlugin } from './plugins/test-clock'
 import { DEMO_PASSWORD, seedDemoData } from './seed/demo-seed'
 
 /** Starts Opgave: migrate, seed on an empty database, listen; on SIGTERM finish in-flight requests and stop. */
@@ -12,7 +13,12 @@ async function main() {
   const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   await database.migrate()
 
-  const app = await buildApp({ config, db: database.db })
+  const clock = config.testClock ? createSettableClock() : null
+  const app = await buildApp({ config, db: database.db, now: clock?.now })
+  if (clock) {
+    console.warn('TEST_CLOCK=true: the server clock can be moved through PUT /api/test/clock. Never use this in production.')
+    await app.register(testClockPlugin, { clock })
+  }
   if (config.seedDemo) {
     const logins = await seedDemoData(database.db)
     if (logins) {

@@ -16,6 +16,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   logLevel: 'silent',
   rateLimitPerMinute: 10_000,
   trustProxy: false,
+  testClock: false,
   ...overrides,
 })
 
