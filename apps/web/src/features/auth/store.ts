@@ -8,6 +8,16 @@ import { singleFlight } from '../../composables/single-flight'
  * Who is logged in. The access token is kept in memory only (never in storage, out of reach of
  * injected scripts that survive a reload); the refresh token is an httpOnly cookie the API sets.
  */
+/**
+ * A hint (not a secret) that this browser holds a session cookie, so anonymous visitors don't
+ * send a refresh request that can only fail on every page load.
+ */
+const SESSION_HINT = 'opgave.hasSession'
+const sessionHint = {
+  get: () => globalThis.localStorage?.getItem(SESSION_HINT) === '1',
+  set: (on: boolean) => (on ? globalThis.localStorage?.setItem(SESSION_HINT, '1') : globalThis.localStorage?.removeItem(SESSION_HINT)),
+}
+
 export const useSessionStore = defineStore('session', () => {
   const accessToken = ref<string | null>(null)
   const user = shallowRef<Me | null>(null)
@@ -22,6 +32,7 @@ export const useSessionStore = defineStore('session', () => {
     accessToken.value = session.accessToken
     user.value = session.user
     expired.value = false
+    sessionHint.set(true)
   }
 
   function end({ expired: wasExpired }: { expired: boolean }) {
@@ -29,6 +40,7 @@ export const useSessionStore = defineStore('session', () => {
     accessToken.value = null
     user.value = null
     expired.value = wasExpired && hadSession
+    sessionHint.set(false)
   }
 
   const refresh = singleFlight(async (): Promise<boolean> => {
@@ -41,8 +53,9 @@ export const useSessionStore = defineStore('session', () => {
       start(data)
       return true
     } catch {
-      // Network failure: keep no half-session; the next call will try again.
+      // Network failure: keep no half-session; the cookie may still be good, so try again next load.
       end({ expired: false })
+      sessionHint.set(true)
       return false
     }
   })
@@ -50,7 +63,7 @@ export const useSessionStore = defineStore('session', () => {
   let initialising: Promise<void> | null = null
   /** Restores a session from the refresh cookie once per page load; the router waits for it. */
   function init(): Promise<void> {
-    initialising ??= refresh().then(() => {
+    initialising ??= (sessionHint.get() ? refresh() : Promise.resolve(false)).then(() => {
       ready.value = true
     })
     return initialising
