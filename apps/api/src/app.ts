@@ -6,7 +6,7 @@ import type { Config } from './config'
 import type { Database } from './db/client'
 import { authPlugin } from './plugins/auth'
 import { databasePlugin } from './plugins/database'
-import { errorsPlugin } from './plugins/errors'
+import { errorsPlugin, frameworkErrorHandler } from './plugins/errors'
 import { API_PREFIX, openapiPlugin } from './plugins/openapi'
 import { securityHeadersPlugin } from './plugins/security-headers'
 import { createValidatorCompiler } from './plugins/validation'
@@ -16,6 +16,12 @@ import { healthRoutes } from './modules/health/health.routes'
 import { invitationRoutes, organisationInvitationRoutes } from './modules/invitations/invitations.routes'
 import { organisationRoutes } from './modules/organisations/organisations.routes'
 import { outboxRoutes } from './modules/outbox/outbox.routes'
+import { privacyRoutes } from './modules/privacy/privacy.routes'
+import { questionRoutes } from './modules/questions/questions.routes'
+import { enterpriseRoutes } from './modules/enterprises/enterprises.routes'
+import { challengeRoutes, publicChallengeRoutes } from './modules/challenges/challenges.routes'
+import { proposalRoutes } from './modules/proposals/proposals.routes'
+import { juryRoutes } from './modules/jury/jury.routes'
 
 export interface BuildAppOptions {
   config: Config
@@ -40,6 +46,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger }: B
     forceCloseConnections: 'idle',
     ajv: undefined,
     requestIdHeader: 'x-request-id',
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(createValidatorCompiler())
@@ -61,6 +68,13 @@ export async function buildApp({ config, db, now = () => new Date(), logger }: B
       await api.register(organisationInvitationRoutes, { now, publicUrl: config.publicUrl })
       await api.register(invitationRoutes, { now, publicUrl: config.publicUrl })
       await api.register(outboxRoutes)
+      await api.register(privacyRoutes, { now })
+      await api.register(publicChallengeRoutes, { now, publicUrl: config.publicUrl })
+      await api.register(challengeRoutes, { now, publicUrl: config.publicUrl })
+      await api.register(questionRoutes, { now, publicUrl: config.publicUrl })
+      await api.register(enterpriseRoutes)
+      await api.register(proposalRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir })
+      await api.register(juryRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir })
     },
     { prefix: API_PREFIX },
   )

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
-import type { Database } from './client'
+import { queryRows, type Database } from './client'
 
 const run = promisify(execFile)
 
@@ -49,23 +49,18 @@ export interface TableFingerprint {
 
 /** Row count and an order-independent checksum per table, to prove a restore equals its source. */
 export async function tableFingerprints(db: Database): Promise<TableFingerprint[]> {
-  const tables = await db.execute<{ table_name: string }>(
+  const tables = await queryRows<{ table_name: string }>(
+    db,
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   )
   const result: TableFingerprint[] = []
-  for (const { table_name: table } of rowsOf(tables)) {
+  for (const { table_name: table } of tables) {
     const identifier = sql.identifier(table)
-    const [row] = rowsOf(
-      await db.execute<{ rows: string; checksum: string | null }>(
-        sql`select count(*)::text as rows, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as checksum from ${identifier} t`,
-      ),
+    const [row] = await queryRows<{ rows: string; checksum: string | null }>(
+      db,
+      sql`select count(*)::text as rows, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as checksum from ${identifier} t`,
     )
     result.push({ table, rows: Number(row?.rows ?? 0), checksum: row?.checksum ?? '' })
   }
   return result
-}
-
-/** node-postgres returns { rows }, PGlite returns { rows } too; keep the access in one place. */
-function rowsOf<T>(result: { rows: T[] } | T[]): T[] {
-  return Array.isArray(result) ? result : result.rows
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
@@ -72,4 +72,10 @@ export async function isDatabaseReachable(db: Database): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/** Raw SQL rows, whichever driver runs (both return `{ rows }`; the shared type cannot say so). */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as { rows?: T[] } | T[]
+  return Array.isArray(result) ? result : (result.rows ?? [])
 }

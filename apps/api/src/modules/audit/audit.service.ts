@@ -11,7 +11,11 @@ export interface AuditEvent {
   after?: unknown
 }
 
-/** The one way to record a state change; call it with the transaction that made the change. */
+/**
+ * The one way to record a state change; call it with the transaction that made the change.
+ * Record ids and non-personal facts only (no names, emails, free text about people): the log is
+ * append-only, so anonymising a user (AVG) must leave nothing personal behind in it.
+ */
 export async function recordAudit(tx: DbOrTx, event: AuditEvent): Promise<void> {
   await tx.insert(auditEvents).values({
     actorId: event.actorId,

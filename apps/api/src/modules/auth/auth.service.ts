@@ -61,7 +61,7 @@ export async function register(deps: AuthDeps, body: RegisterBody): Promise<Issu
       .onConflictDoNothing()
       .returning({ id: users.id })
     if (!user) return null
-    await recordAudit(tx, { actorId: user.id, action: 'user.registered', entityType: 'user', entityId: user.id, after: { email, name: body.name } })
+    await recordAudit(tx, { actorId: user.id, action: 'user.registered', entityType: 'user', entityId: user.id, after: { locale: body.locale ?? 'nl' } })
     return { userId: user.id, opened: await openSession(deps, tx, user.id) }
   })
   if (!result) throw commonProblems.fieldInvalid('/email', 'auth.email_unavailable', 'This email address cannot be used to register. Log in instead, or use another address.')

@@ -65,7 +65,7 @@ export async function createInvitation(deps: InvitationDeps, actor: Actor, organ
         `Accept within 7 days: ${link}`,
       ].join('\n'),
     })
-    await recordAudit(tx, { actorId: actor.userId, action: 'invitation.created', entityType: 'invitation', entityId: row!.id, organisationId, after: toInvitation(row!) })
+    await recordAudit(tx, { actorId: actor.userId, action: 'invitation.created', entityType: 'invitation', entityId: row!.id, organisationId, after: { role: row!.role, expiresAt: row!.expiresAt } })
     return toInvitation(row!)
   })
 }

@@ -40,8 +40,9 @@ export async function getMe(db: DbOrTx, userId: string): Promise<Me | null> {
 
 export async function updateMe(db: DbOrTx, userId: string, changes: UpdateMeBody): Promise<void> {
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).for('update')
+    const [before] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).for('update')
     await tx.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, userId))
-    await recordAudit(tx, { actorId: userId, action: 'user.updated', entityType: 'user', entityId: userId, before, after: changes })
+    // Names are personal data: the log records which fields changed, not their values.
+    await recordAudit(tx, { actorId: userId, action: 'user.updated', entityType: 'user', entityId: userId, before, after: { changedFields: Object.keys(changes), locale: changes.locale ?? before?.locale } })
   })
 }
