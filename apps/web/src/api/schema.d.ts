@@ -103,7 +103,8 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete my account: it is anonymised, contributions stay without my name */
+        delete: operations["deleteMyAccount"];
         options?: never;
         head?: never;
         /** Change name or language */
@@ -259,6 +260,23 @@ export interface paths {
         };
         /** Recent outgoing emails (platform admins) */
         get: operations["listOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything Opgave holds about me (JSON) */
+        get: operations["exportMyData"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1323,6 +1341,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/jury-rounds/{roundId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email every juror with unsubmitted scorecards (chair) */
+        post: operations["remindJurors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jury-rounds/{roundId}/proposals/{proposalId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of the submitted proposal (assigned jurors; neutral file name in blind rounds) */
+        get: operations["downloadJurorDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/jury-rounds/{roundId}/results": {
         parameters: {
             query?: never;
@@ -1335,6 +1387,23 @@ export interface paths {
         put?: never;
         /** Compute and store the round’s results (chair, after deliberation opened) */
         post: operations["computeJuryResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jury-rounds/{roundId}/results/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The jury report of the latest results as CSV (same visibility as the results) */
+        get: operations["exportJuryResults"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1976,6 +2045,110 @@ export interface operations {
             };
             /** @description Default Response */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Account anonymised */
+            204: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3807,6 +3980,98 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        exportedAt: string;
+                        /** @description The account with its memberships */
+                        user: unknown;
+                        /** @description Every row that refers to the user, keyed by table.column */
+                        records: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        actions: {
+                            action: string;
+                            entityType: string;
+                            entityId: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9227,7 +9492,17 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file; its type is decided from its bytes
+                     */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -16560,6 +16835,266 @@ export interface operations {
             };
         };
     };
+    remindJurors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminded: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadJurorDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                proposalId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
     getJuryResults: {
         parameters: {
             query?: never;
@@ -16879,6 +17414,160 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportJuryResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, comma-separated, CRLF line ends */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
