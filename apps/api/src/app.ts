@@ -7,6 +7,7 @@ import type { Database } from './db/client'
 import { authPlugin } from './plugins/auth'
 import { databasePlugin } from './plugins/database'
 import { errorsPlugin, frameworkErrorHandler } from './plugins/errors'
+import { metricsPlugin } from './plugins/metrics'
 import { API_PREFIX, openapiPlugin } from './plugins/openapi'
 import { securityHeadersPlugin } from './plugins/security-headers'
 import { createValidatorCompiler } from './plugins/validation'
@@ -31,6 +32,11 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger']
 }
 
+/** Log lines carry no secrets: invitation tokens travel in URLs, so they are masked. */
+function serializeRequest(request: { method: string; url: string; id: string; ip?: string }) {
+  return { method: request.method, url: request.url.replace(/\/invitations\/[^/?]+/, '/invitations/***'), reqId: request.id }
+}
+
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
 /** Builds the whole application. Tests import only this; server.ts only listens. */
@@ -39,6 +45,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger }: B
     logger: logger ?? {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: { req: serializeRequest },
     },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
@@ -59,10 +66,11 @@ export async function buildApp({ config, db, now = () => new Date(), logger }: B
   await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: 60_000 })
   await app.register(authPlugin, { secret: config.jwtSecret, db, now })
   await app.register(openapiPlugin, { publicUrl: config.publicUrl })
+  await app.register(metricsPlugin, { token: config.metricsToken, db })
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes)
+      await api.register(healthRoutes, { now })
       await api.register(authRoutes, { now })
       await api.register(organisationRoutes)
       await api.register(organisationInvitationRoutes, { now, publicUrl: config.publicUrl })

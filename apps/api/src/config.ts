@@ -23,6 +23,8 @@ export const ConfigSchema = Type.Object({
   ),
   rateLimitPerMinute: Type.Integer({ minimum: 1, default: 600 }),
   trustProxy: Type.Boolean({ default: false }),
+  /** Bearer token for Prometheus at /metrics; unset → no metrics endpoint. */
+  metricsToken: Type.Optional(Type.String({ minLength: 16 })),
   /** Browser tests only: lets PUT /api/test/clock move the server clock. Never enable in production. */
   testClock: Type.Boolean({ default: false }),
 })
@@ -44,6 +46,7 @@ export const ENV_VARS: Record<keyof Config, string> = {
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   trustProxy: 'TRUST_PROXY',
   testClock: 'TEST_CLOCK',
+  metricsToken: 'METRICS_TOKEN',
 }
 
 export class ConfigError extends Error {}

@@ -1,14 +1,21 @@
 import { Type } from '@sinclair/typebox'
+import { and, count, eq, min } from 'drizzle-orm'
 import type { App } from '../../lib/typed-app'
 import { problemResponses } from '../../lib/route-schema'
 import { isDatabaseReachable } from '../../db/client'
 import { defineProblem } from '../../lib/problem'
+import { emailOutbox } from '../outbox/outbox.table'
 
 const databaseDown = defineProblem(503, 'system.database_down', 'Service unavailable')
 
 const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.Union([Type.Literal('up'), Type.Literal('down')]) })
+const Readiness = Type.Object({
+  status: Type.Literal('ready'),
+  database: Type.Literal('up'),
+  queue: Type.Object({ pendingEmails: Type.Integer(), oldestPendingSeconds: Type.Union([Type.Integer(), Type.Null()]), failedEmails: Type.Integer() }),
+})
 
-export async function healthRoutes(app: App) {
+export async function healthRoutes(app: App, opts: { now: () => Date }) {
   app.get(
     '/health',
     {
@@ -19,6 +26,22 @@ export async function healthRoutes(app: App) {
       const up = await isDatabaseReachable(app.db)
       if (!up) throw databaseDown('The database cannot be reached.')
       return { status: 'ok' as const, database: 'up' as const }
+    },
+  )
+
+  // For load balancers: take an instance out of rotation when its database is unreachable.
+  app.get(
+    '/health/ready',
+    {
+      config: { rateLimit: false },
+      schema: { tags: ['system'], operationId: 'getReadiness', summary: 'Readiness: database and background queue', response: { 200: Readiness, ...problemResponses(503) } },
+    },
+    async () => {
+      if (!(await isDatabaseReachable(app.db))) throw databaseDown('The database cannot be reached.')
+      const [pending] = await app.db.select({ n: count(), oldest: min(emailOutbox.createdAt) }).from(emailOutbox).where(eq(emailOutbox.status, 'pending'))
+      const [failed] = await app.db.select({ n: count() }).from(emailOutbox).where(and(eq(emailOutbox.status, 'failed')))
+      const oldest = pending?.oldest ? Math.max(0, Math.round((opts.now().getTime() - new Date(pending.oldest).getTime()) / 1000)) : null
+      return { status: 'ready' as const, database: 'up' as const, queue: { pendingEmails: pending?.n ?? 0, oldestPendingSeconds: oldest, failedEmails: failed?.n ?? 0 } }
     },
   )
 }

@@ -1,0 +1,54 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { count, eq } from 'drizzle-orm'
+import { Counter, Histogram, Gauge, Registry, collectDefaultMetrics } from 'prom-client'
+import type { Database } from '../db/client'
+import { emailOutbox } from '../modules/outbox/outbox.table'
+
+const sameToken = (given: string, expected: string) => {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
+ * Prometheus metrics at /metrics, only when METRICS_TOKEN is set and only with `Authorization: Bearer <token>`.
+ * Routes are labelled by their pattern (/api/v1/challenges/:challengeId), never the raw URL, so labels stay few
+ * and carry no ids or tokens. Each app has its own registry (tests build many apps in one process).
+ */
+export const metricsPlugin = fp(
+  async (app: FastifyInstance, opts: { token?: string; db: Database }) => {
+    const register = new Registry()
+    collectDefaultMetrics({ register })
+    const requests = new Counter({ name: 'opgave_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [register] })
+    const duration = new Histogram({
+      name: 'opgave_http_request_duration_seconds',
+      help: 'HTTP request latency',
+      labelNames: ['method', 'route'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [register],
+    })
+    const queueDepth = new Gauge({ name: 'opgave_email_outbox_pending', help: 'Emails waiting to be sent', registers: [register] })
+    const failedJobs = new Gauge({ name: 'opgave_email_outbox_failed', help: 'Emails that failed after all retries', registers: [register] })
+
+    app.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched'
+      requests.inc({ method: request.method, route, status: String(reply.statusCode) })
+      duration.observe({ method: request.method, route }, reply.elapsedTime / 1000)
+    })
+
+    if (!opts.token) return
+    const token = opts.token
+    app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
+      const given = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
+      if (!sameToken(given, token)) return reply.status(401).type('application/problem+json').send(JSON.stringify({ type: 'urn:opgave:problem:auth.unauthenticated', title: 'Authentication required', status: 401, detail: 'A metrics token is required.', code: 'auth.unauthenticated' }))
+      const [pending] = await opts.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'pending'))
+      const [failed] = await opts.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'failed'))
+      queueDepth.set(pending?.n ?? 0)
+      failedJobs.set(failed?.n ?? 0)
+      return reply.type(register.contentType).send(await register.metrics())
+    })
+  },
+  { name: 'metrics' },
+)
