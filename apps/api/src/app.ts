@@ -6,6 +6,7 @@ import type { Config } from './config'
 import type { Database } from './db/client'
 import { authPlugin } from './plugins/auth'
 import { databasePlugin } from './plugins/database'
+import { drainingPlugin } from './plugins/draining'
 import { errorsPlugin, frameworkErrorHandler } from './plugins/errors'
 import { metricsPlugin } from './plugins/metrics'
 import { API_PREFIX, openapiPlugin } from './plugins/openapi'
@@ -62,6 +63,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger }: B
   await app.register(webAppPlugin, { distDir: config.webDistDir })
   await app.register(errorsPlugin)
   await app.register(securityHeadersPlugin)
+  await app.register(drainingPlugin)
   await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true })
   await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: 60_000 })
   await app.register(authPlugin, { secret: config.jwtSecret, db, now })
@@ -71,7 +73,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger }: B
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { now })
-      await api.register(authRoutes, { now })
+      await api.register(authRoutes, { now, authRateLimitPerMinute: config.authRateLimitPerMinute })
       await api.register(organisationRoutes)
       await api.register(organisationInvitationRoutes, { now, publicUrl: config.publicUrl })
       await api.register(invitationRoutes, { now, publicUrl: config.publicUrl })

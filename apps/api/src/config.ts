@@ -22,6 +22,8 @@ export const ConfigSchema = Type.Object({
     { default: 'info' },
   ),
   rateLimitPerMinute: Type.Integer({ minimum: 1, default: 600 }),
+  /** Per IP, for registration, login and refresh (on top of the per-account login throttle). */
+  authRateLimitPerMinute: Type.Integer({ minimum: 1, default: 30 }),
   trustProxy: Type.Boolean({ default: false }),
   /** Bearer token for Prometheus at /metrics; unset → no metrics endpoint. */
   metricsToken: Type.Optional(Type.String({ minLength: 16 })),
@@ -44,6 +46,7 @@ export const ENV_VARS: Record<keyof Config, string> = {
   webDistDir: 'WEB_DIST_DIR',
   logLevel: 'LOG_LEVEL',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  authRateLimitPerMinute: 'AUTH_RATE_LIMIT_PER_MINUTE',
   trustProxy: 'TRUST_PROXY',
   testClock: 'TEST_CLOCK',
   metricsToken: 'METRICS_TOKEN',

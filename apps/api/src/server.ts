@@ -3,6 +3,7 @@ import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createDatabase } from './db/client'
 import { createOutboxDispatcher } from './modules/outbox/outbox.dispatcher'
+import { createChallengeCloser } from './modules/challenges/challenges.closer'
 import { createSettableClock, testClockPlugin } from './plugins/test-clock'
 import { DEMO_PASSWORD, seedDemoData } from './seed/demo-seed'
 
@@ -27,6 +28,8 @@ async function main() {
     }
   }
   const outbox = createOutboxDispatcher({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log })
+  // Stores 'closed' at submission deadlines and emails followers; requests never depend on it having run.
+  const closer = createChallengeCloser({ db: database.db, now: clock?.now ?? (() => new Date()), publicUrl: config.publicUrl, log: app.log })
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -34,6 +37,7 @@ async function main() {
     stopping = true
     app.log.info({ signal }, 'shutting down: finishing in-flight requests, answering 503 to new ones')
     await outbox.stop()
+    await closer.stop()
     await app.close()
     await database.close()
     process.exit(0)
@@ -43,6 +47,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host })
   outbox.start()
+  closer.start()
   console.log(`Opgave runs at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`)
 }
 

@@ -15,6 +15,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   seedDemo: false,
   logLevel: 'silent',
   rateLimitPerMinute: 10_000,
+  authRateLimitPerMinute: 10_000,
   trustProxy: false,
   testClock: false,
   ...overrides,

@@ -24,10 +24,9 @@ function sessionBody(reply: FastifyReply, issued: IssuedSession) {
   return { accessToken: issued.accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: issued.user }
 }
 
-// Registration, login and refresh also get a tight per-IP limit on top of the account throttle.
-const authRateLimit = { rateLimit: { max: 30, timeWindow: 60_000 } }
-
-export async function authRoutes(app: App, opts: { now: () => Date }) {
+export async function authRoutes(app: App, opts: { now: () => Date; authRateLimitPerMinute: number }) {
+  // Registration, login and refresh also get a tight per-IP limit on top of the account throttle.
+  const authRateLimit = { rateLimit: { max: opts.authRateLimitPerMinute, timeWindow: 60_000 } }
   const deps: AuthDeps = { db: app.db, now: opts.now, signAccessToken: (claims) => app.jwt.sign(claims) }
 
   app.post(
