@@ -4,6 +4,9 @@ import { hashPassword } from '../modules/auth/auth.service'
 import { memberships, organisations } from '../modules/organisations/organisations.table'
 import { users } from '../modules/users/users.table'
 import { recordAudit } from '../modules/audit/audit.service'
+import { seedDemoChallenges } from './demo-challenges'
+import { seedDemoProposals } from './demo-proposals'
+import { seedDemoQuestions } from './demo-questions'
 
 export const DEMO_PASSWORD = 'Opgave-demo-2026'
 
@@ -24,7 +27,7 @@ const PEOPLE: MemberSpec[] = [
 ]
 
 /** Seeds a small, recognisable world on an empty database and returns the logins to print. */
-export async function seedDemoData(db: Database): Promise<DemoLogin[] | null> {
+export async function seedDemoData(db: Database, now: Date = new Date()): Promise<DemoLogin[] | null> {
   const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users)
   if (n > 0) return null
   const passwordHash = await hashPassword(DEMO_PASSWORD)
@@ -42,10 +45,15 @@ export async function seedDemoData(db: Database): Promise<DemoLogin[] | null> {
       ])
       .returning({ id: organisations.id })
     const orgId = { municipality: orgs[0]!.id, social: orgs[1]!.id, sme: orgs[2]!.id }
+    const userIds = new Map<string, string>()
     for (const person of PEOPLE) {
       const [user] = await tx.insert(users).values({ email: person.email, name: person.name, passwordHash }).returning({ id: users.id })
       await tx.insert(memberships).values({ organisationId: orgId[person.org], userId: user!.id, role: person.role })
+      userIds.set(person.email, user!.id)
     }
+    await seedDemoChallenges(tx, { municipalityId: orgId.municipality, challengeManagerId: userIds.get('opgaven@voorbeeldstad.nl')!, now })
+    await seedDemoProposals(tx, { now })
+    await seedDemoQuestions(tx, { now })
     await recordAudit(tx, { actorId: admin!.id, action: 'demo.seeded', entityType: 'platform', entityId: 'demo' })
     return [
       { email: 'platform@opgave.localhost', role: 'platform admin' },

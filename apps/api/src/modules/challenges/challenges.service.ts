@@ -1,0 +1,217 @@
+import { and, desc, eq, like, sql } from 'drizzle-orm'
+import type { Challenge, ChallengeSummary, ChallengeTransition, CreateChallengeBody, UpdateChallengeBody } from '@opgave/contracts'
+import { applyChallengeTransition } from '@opgave/domain'
+import type { Database, DbOrTx } from '../../db/client'
+import { commonProblems } from '../../lib/problem'
+import type { Actor } from '../../plugins/auth'
+import { recordAudit } from '../audit/audit.service'
+import { organisations } from '../organisations/organisations.table'
+import { slugify } from '../organisations/slug'
+import { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePublic, isStaffOfChallenge, loadChallengeForUpdate, municipalityRole } from './challenges.access'
+import { challengeErrors } from './challenges.errors'
+import { notifyFollowers } from './challenges.followers'
+import { completenessErrors, mergeChallengeInput, type MergedChallenge } from './challenges.input'
+import { isEditableStatus, loadMunicipalityRef, toChallenge, toChallengeSummary, TRANSITIONS } from './challenges.mapper'
+import { canOnChallenges, isMunicipalityStaff } from './challenges.policy'
+import { challengeBudgetLines, challengeFollowers, challenges, type ChallengeRow } from './challenges.table'
+
+// Shared entry points other modules (proposals, questions) import: access rules, row loading, followers.
+export { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePublic, isStaffOfChallenge, loadChallengeForUpdate, municipalityRole, notifyFollowers }
+
+export interface ChallengeDeps {
+  db: Database
+  /** The server clock: every deadline decision uses it. */
+  now: () => Date
+  publicUrl: string
+}
+
+const challengeUrl = (deps: ChallengeDeps, id: string) => `${deps.publicUrl.replace(/\/$/, '')}/uitdagingen/${id}`
+
+/** The municipality must exist; non-staff learn nothing (404), staff without the right get 403. */
+async function authorizeMunicipality(db: DbOrTx, actor: Actor, municipalityId: string, action: 'challenge.read_draft' | 'challenge.edit') {
+  const [municipality] = await db.select().from(organisations).where(eq(organisations.id, municipalityId)).limit(1)
+  const role = municipality ? await municipalityRole(db, actor, municipalityId) : null
+  if (!municipality || municipality.kind !== 'municipality' || (!actor.isPlatformAdmin && role === null)) throw commonProblems.notFound('Municipality not found.')
+  if (!canOnChallenges(actor, role, action)) throw challengeErrors.forbidden()
+  return { municipality, role }
+}
+
+async function uniqueChallengeSlug(tx: DbOrTx, municipalityId: string, title: string): Promise<string> {
+  const base = slugify(title)
+  const taken = new Set(
+    (await tx.select({ slug: challenges.slug }).from(challenges).where(and(eq(challenges.municipalityId, municipalityId), like(challenges.slug, `${base}%`)))).map((r) => r.slug),
+  )
+  if (!taken.has(base)) return base
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+}
+
+async function replaceBudgetLines(tx: DbOrTx, challengeId: string, lines: NonNullable<MergedChallenge['budgetLines']>) {
+  await tx.delete(challengeBudgetLines).where(eq(challengeBudgetLines.challengeId, challengeId))
+  if (lines.length > 0) await tx.insert(challengeBudgetLines).values(lines.map((l) => ({ ...l, challengeId })))
+}
+
+async function budgetLineCount(tx: DbOrTx, challengeId: string): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(challengeBudgetLines).where(eq(challengeBudgetLines.challengeId, challengeId))
+  return row?.n ?? 0
+}
+
+export async function createChallenge(deps: ChallengeDeps, actor: Actor, municipalityId: string, body: CreateChallengeBody): Promise<Challenge> {
+  return deps.db.transaction(async (tx) => {
+    const { role } = await authorizeMunicipality(tx, actor, municipalityId, 'challenge.edit')
+    const merged = mergeChallengeInput(null, body)
+    if (merged.errors.length > 0) throw commonProblems.validation(merged.errors)
+    // Serialise slug choice per municipality so two drafts with one title cannot race for one slug.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`challenges.slug:${municipalityId}`}))`)
+    const now = deps.now()
+    const [row] = await tx
+      .insert(challenges)
+      .values({ ...merged.values, municipalityId, slug: await uniqueChallengeSlug(tx, municipalityId, merged.values.title), createdBy: actor.userId, createdAt: now, updatedAt: now })
+      .returning()
+    if (merged.budgetLines) await replaceBudgetLines(tx, row!.id, merged.budgetLines)
+    await recordAudit(tx, { actorId: actor.userId, action: 'challenge.created', entityType: 'challenge', entityId: row!.id, organisationId: municipalityId, after: { ...row, search: undefined, budgetLines: merged.budgetLines ?? [] } })
+    return toChallenge(tx, row!, { actor, role }, now)
+  })
+}
+
+const auditable = (row: ChallengeRow) => ({ ...row, search: undefined })
+
+export async function updateChallenge(deps: ChallengeDeps, actor: Actor, challengeId: string, body: UpdateChallengeBody): Promise<Challenge> {
+  return deps.db.transaction(async (tx) => {
+    const now = deps.now()
+    const before = await loadChallengeForUpdate(tx, challengeId)
+    const role = await authorizeChallenge(tx, actor, before, 'challenge.edit')
+    if (body.version !== before.version) throw commonProblems.staleVersion(await toChallenge(tx, before, { actor, role }, now))
+    if (!isEditableStatus(before, now)) throw challengeErrors.notEditable(`A ${challengeStatusAt(before, now)} challenge can no longer be changed.`)
+    const { version: _version, ...input } = body
+    const merged = mergeChallengeInput(before, input)
+    if (merged.errors.length > 0) throw commonProblems.validation(merged.errors)
+    const wasPublished = before.status === 'published'
+    if (wasPublished) {
+      // Once public, the challenge must stay complete, and no edit may move a deadline into the past.
+      const lineCount = merged.budgetLines ? merged.budgetLines.length : await budgetLineCount(tx, challengeId)
+      const questionsDeadlineKept = before.questionsDeadline?.getTime() === merged.values.questionsDeadline?.getTime()
+      const problems = completenessErrors(merged.values, lineCount, now).filter((e) => !(questionsDeadlineKept && e.code === 'challenge.questions_deadline_passed'))
+      if (problems.length > 0) throw challengeErrors.incomplete('A published challenge must stay complete.', problems)
+    }
+    const [after] = await tx
+      .update(challenges)
+      .set({ ...merged.values, version: before.version + 1, updatedAt: now })
+      .where(eq(challenges.id, challengeId))
+      .returning()
+    if (merged.budgetLines) await replaceBudgetLines(tx, challengeId, merged.budgetLines)
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'challenge.updated',
+      entityType: 'challenge',
+      entityId: challengeId,
+      organisationId: before.municipalityId,
+      before: auditable(before),
+      after: { ...auditable(after!), ...(merged.budgetLines ? { budgetLines: merged.budgetLines } : {}) },
+    })
+    if (wasPublished) {
+      await notifyFollowers(tx, challengeId, `Uitdaging gewijzigd: ${after!.title}`, `De uitdaging "${after!.title}" die u volgt is gewijzigd.\n\nBekijk de actuele versie: ${challengeUrl(deps, challengeId)}`)
+    }
+    return toChallenge(tx, after!, { actor, role }, now)
+  })
+}
+
+const TRANSITION_MAIL: Record<ChallengeTransition, string> = {
+  publish: 'is gepubliceerd',
+  startEvaluation: 'wordt nu beoordeeld door de jury',
+  decide: 'heeft een besluit van de jury',
+  publishResults: 'heeft de uitslag gepubliceerd',
+  archive: 'is gearchiveerd',
+}
+
+/** One lifecycle step, checked on the effective status (server clock), audited and announced to followers. */
+export async function transitionChallenge(deps: ChallengeDeps, actor: Actor, challengeId: string, transition: ChallengeTransition, version: number): Promise<Challenge> {
+  return deps.db.transaction(async (tx) => {
+    const now = deps.now()
+    const before = await loadChallengeForUpdate(tx, challengeId)
+    const role = await authorizeChallenge(tx, actor, before, 'challenge.transition')
+    if (version !== before.version) throw commonProblems.staleVersion(await toChallenge(tx, before, { actor, role }, now))
+    const effective = challengeStatusAt(before, now)
+    const result = applyChallengeTransition(effective, TRANSITIONS[transition])
+    if (!result.ok) throw challengeErrors.invalidTransition(`Cannot ${transition} a challenge that is ${effective}.`)
+    if (transition === 'publish') {
+      const problems = completenessErrors(before, await budgetLineCount(tx, challengeId), now)
+      if (problems.length > 0) throw challengeErrors.incomplete('Complete these fields before publishing.', problems)
+    }
+    const [after] = await tx
+      .update(challenges)
+      .set({
+        status: result.status,
+        version: before.version + 1,
+        updatedAt: now,
+        ...(transition === 'publish' ? { publishedAt: now, publishAt: before.publishAt ?? now } : {}),
+      })
+      .where(eq(challenges.id, challengeId))
+      .returning()
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: `challenge.${transition}`,
+      entityType: 'challenge',
+      entityId: challengeId,
+      organisationId: before.municipalityId,
+      before: { status: before.status, effectiveStatus: effective, version: before.version },
+      after: { status: after!.status, version: after!.version, publishedAt: after!.publishedAt },
+    })
+    await notifyFollowers(tx, challengeId, `Uitdaging ${TRANSITION_MAIL[transition]}: ${after!.title}`, `De uitdaging "${after!.title}" die u volgt ${TRANSITION_MAIL[transition]}.\n\n${challengeUrl(deps, challengeId)}`)
+    return toChallenge(tx, after!, { actor, role }, now)
+  })
+}
+
+/** Public for published-or-later challenges; drafts exist only for the municipality's staff (others: 404). */
+export async function getChallenge(deps: ChallengeDeps, actor: Actor | null, challengeId: string): Promise<Challenge> {
+  const row = await getChallengeRow(deps.db, challengeId)
+  if (!row) throw challengeErrors.notFound()
+  const role = await municipalityRole(deps.db, actor, row.municipalityId)
+  if (!isChallengePublic(row) && !isMunicipalityStaff(actor, role)) throw challengeErrors.notFound()
+  return toChallenge(deps.db, row, { actor, role }, deps.now())
+}
+
+/** The municipality workspace: every challenge, drafts included, most recently changed first. */
+export async function listMunicipalityChallenges(deps: ChallengeDeps, actor: Actor, municipalityId: string): Promise<ChallengeSummary[]> {
+  await authorizeMunicipality(deps.db, actor, municipalityId, 'challenge.read_draft')
+  const municipality = await loadMunicipalityRef(deps.db, municipalityId)
+  const rows = await deps.db
+    .select({ challenge: challenges, total: sql<number>`coalesce((select sum(${challengeBudgetLines.amountCents}) from ${challengeBudgetLines} where ${challengeBudgetLines.challengeId} = ${challenges.id}), 0)`.mapWith(Number) })
+    .from(challenges)
+    .where(eq(challenges.municipalityId, municipalityId))
+    .orderBy(desc(challenges.updatedAt), desc(challenges.id))
+  const now = deps.now()
+  return rows.map((r) => toChallengeSummary(r.challenge, municipality, r.total, now))
+}
+
+async function loadFollowable(db: DbOrTx, actor: Actor, challengeId: string): Promise<ChallengeRow> {
+  const row = await getChallengeRow(db, challengeId)
+  if (!row) throw challengeErrors.notFound()
+  if (!isChallengePublic(row)) {
+    if (await isStaffOfChallenge(db, actor, row)) throw challengeErrors.notFollowable()
+    throw challengeErrors.notFound()
+  }
+  return row
+}
+
+export async function followChallenge(deps: ChallengeDeps, actor: Actor, challengeId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const row = await loadFollowable(tx, actor, challengeId)
+    const inserted = await tx.insert(challengeFollowers).values({ challengeId, userId: actor.userId, createdAt: deps.now() }).onConflictDoNothing().returning()
+    if (inserted.length > 0) {
+      await recordAudit(tx, { actorId: actor.userId, action: 'challenge.followed', entityType: 'challenge', entityId: challengeId, organisationId: row.municipalityId })
+    }
+  })
+}
+
+export async function unfollowChallenge(deps: ChallengeDeps, actor: Actor, challengeId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const row = await loadFollowable(tx, actor, challengeId)
+    const removed = await tx
+      .delete(challengeFollowers)
+      .where(and(eq(challengeFollowers.challengeId, challengeId), eq(challengeFollowers.userId, actor.userId)))
+      .returning()
+    if (removed.length > 0) {
+      await recordAudit(tx, { actorId: actor.userId, action: 'challenge.unfollowed', entityType: 'challenge', entityId: challengeId, organisationId: row.municipalityId })
+    }
+  })
+}

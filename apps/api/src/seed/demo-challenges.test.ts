@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm'
+import { challengePublicationProblems, validateSdgSelection } from '@opgave/domain'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestContext } from '../../test/test-app'
+import { http } from '../../test/http'
+import { challengeBudgetLines, challenges } from '../modules/challenges/challenges.table'
+import { seedDemoData } from './demo-seed'
+
+describe('demo challenges', () => {
+  let ctx: TestContext
+  beforeAll(async () => {
+    ctx = await createTestApp()
+    await seedDemoData(ctx.database.db, ctx.clock.now)
+  })
+  afterAll(() => ctx.close())
+
+  it('publishes four valid, complete challenges across several SDGs and keeps one draft private', async () => {
+    const res = await http(ctx).get('/api/v1/challenges')
+    expect(res.status).toBe(200)
+    expect(res.body.items).toHaveLength(4)
+    expect(new Set(res.body.items.flatMap((c: { sdgGoals: number[] }) => c.sdgGoals))).toEqual(new Set([1, 3, 7, 8, 10, 11, 12]))
+    expect(res.body.items.filter((c: { reservedArt282: boolean }) => c.reservedArt282)).toHaveLength(1)
+    expect((await http(ctx).get('/api/v1/challenges').query({ q: 'ouderen' })).body.items).toHaveLength(1)
+
+    const rows = await ctx.database.db.select().from(challenges)
+    expect(rows.filter((r) => r.status === 'draft')).toHaveLength(1)
+    for (const row of rows) {
+      expect(validateSdgSelection({ goals: row.sdgGoals, targets: row.sdgTargets })).toEqual([])
+      const lines = await ctx.database.db.select().from(challengeBudgetLines).where(eq(challengeBudgetLines.challengeId, row.id))
+      expect(new Set(lines.map((l) => l.portfolio)).size).toBe(2)
+      if (row.status === 'published') {
+        // Complete as if published just now (publishAt lies in the past, so check from that moment).
+        expect(challengePublicationProblems({ ...row, budgetLineCount: lines.length }, row.publishAt!)).toEqual([])
+      }
+    }
+  })
+})

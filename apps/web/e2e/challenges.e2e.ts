@@ -1,0 +1,130 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, launchChromium, startProduct, type RunningProduct } from './support'
+
+// The demo seed (apps/api/src/seed/demo-challenges.ts) publishes four challenges for Gemeente Voorbeeldstad.
+const DEMO_PASSWORD = 'Opgave-demo-2026'
+const MANAGER = 'opgaven@voorbeeldstad.nl'
+const ELDERLY = 'Eenzaamheid onder ouderen doorbreken'
+
+describe('Challenges: catalogue, challenge page, workspace and editor', () => {
+  let product: RunningProduct
+  let browser: Browser
+
+  beforeAll(async () => {
+    product = await startProduct({ seedDemo: true })
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await product?.stop()
+  })
+
+  async function newPage(locale = 'nl-NL'): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    page.setDefaultTimeout(15_000)
+    return page
+  }
+
+  const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
+
+  it('lets anyone search the catalogue in Dutch and read a challenge', async () => {
+    const page = await newPage()
+    await page.goto(`${product.baseUrl}/uitdagingen`)
+    await expect.poll(() => h1(page)).toBe('Uitdagingen')
+    await page.getByRole('link', { name: ELDERLY }).waitFor()
+    expect(await page.getByRole('article').count()).toBe(4)
+    expect(await page.getByRole('img', { name: 'SDG 3: Goede gezondheid en welzijn' }).count()).toBeGreaterThan(0)
+    expect(await axeViolations(page, 'catalogue')).toEqual([])
+
+    await page.getByLabel('Zoeken', { exact: true }).fill('oudere')
+    await page.getByRole('button', { name: 'Zoeken' }).click()
+    await expect.poll(() => page.getByRole('article').count()).toBe(1)
+    expect(page.url()).toContain('q=oudere')
+
+    await page.getByRole('link', { name: ELDERLY }).click()
+    await expect.poll(() => h1(page)).toBe(ELDERLY)
+    await page.getByText(/^Nog .* om in te dienen$/).waitFor()
+    expect(await page.getByRole('table', { name: 'Budget per portefeuille' }).innerText()).toContain('Sociaal domein')
+    expect(await axeViolations(page, 'challenge page (anonymous)')).toEqual([])
+    await page.context().close()
+  })
+
+  it('lets the challenge manager create a draft, see what publishing needs, and find it in the workspace', async () => {
+    const page = await newPage()
+    await page.goto(`${product.baseUrl}/inloggen`)
+    await page.getByLabel('E-mailadres').fill(MANAGER)
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await expect.poll(() => h1(page)).toBe('Organisaties')
+
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen beheren' }).click()
+    await expect.poll(() => h1(page)).toBe('Uitdagingen van de gemeente')
+    expect(await page.getByRole('table').innerText()).toContain('Groene schoolpleinen (concept)')
+    expect(await axeViolations(page, 'workspace')).toEqual([])
+
+    await page.getByRole('link', { name: 'Nieuwe uitdaging' }).click()
+    await expect.poll(() => h1(page)).toBe('Nieuwe uitdaging')
+    await page.getByLabel('Titel').fill('Schone straten in Noord')
+    await page.getByLabel('Probleemstelling').fill('Zwerfafval **overal**.')
+    await page.getByRole('button', { name: 'Budgetregel toevoegen' }).click()
+    await page.getByLabel('Portefeuille regel 1').fill('Openbare ruimte')
+    await page.getByLabel("Bedrag in euro's regel 1").fill('12.500,50')
+    await page.getByRole('checkbox', { name: /Verantwoorde consumptie/ }).check()
+    expect(await axeViolations(page, 'editor (new)')).toEqual([])
+    await page.getByRole('button', { name: 'Concept aanmaken' }).click()
+    await expect.poll(() => h1(page)).toBe('Schone straten in Noord beheren')
+
+    await page.getByRole('button', { name: 'Publiceren' }).click()
+    await page.getByRole('button', { name: 'Ja, doorgaan' }).click()
+    await page.getByText('Samenvatting is nodig om te publiceren.').first().waitFor()
+    expect(await axeViolations(page, 'editor with publication errors')).toEqual([])
+    await page.context().close()
+  })
+
+  it('lets a logged-in entrepreneur follow a challenge, and a stale editor reload instead of overwriting', async () => {
+    const page = await newPage()
+    await page.goto(`${product.baseUrl}/inloggen`)
+    await page.getByLabel('E-mailadres').fill('eigenaar@groenwerkt.nl')
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await expect.poll(() => h1(page)).toBe('Organisaties')
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen' }).click()
+    await page.getByRole('link', { name: ELDERLY }).click()
+    await expect.poll(() => h1(page)).toBe(ELDERLY)
+    expect(await page.getByRole('link', { name: 'Beheren', exact: true }).count()).toBe(0)
+    await page.getByRole('button', { name: 'Volgen' }).click()
+    await page.getByText('U volgt deze uitdaging. U krijgt een e-mail bij wijzigingen.').waitFor()
+    await page.getByRole('button', { name: 'Niet meer volgen' }).waitFor()
+    expect(await axeViolations(page, 'challenge page (following)')).toEqual([])
+    await page.context().close()
+
+    // Two editors: the second one saves after the first.
+    const first = await newPage()
+    const second = await newPage()
+    for (const p of [first, second]) {
+      await p.goto(`${product.baseUrl}/inloggen`)
+      await p.getByLabel('E-mailadres').fill(MANAGER)
+      await p.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
+      await p.getByRole('button', { name: 'Inloggen' }).click()
+      await expect.poll(() => h1(p)).toBe('Organisaties')
+      await p.goto(`${product.baseUrl}/uitdagingen`)
+      await p.getByRole('link', { name: ELDERLY }).click()
+      await p.getByRole('link', { name: 'Beheren', exact: true }).click()
+      await expect.poll(() => h1(p)).toBe(`${ELDERLY} beheren`)
+    }
+    await first.getByLabel('Samenvatting').fill('Eerste versie van de samenvatting.')
+    await first.getByRole('button', { name: 'Opslaan' }).click()
+    await first.getByText('De wijzigingen zijn opgeslagen.').waitFor()
+    await second.getByLabel('Samenvatting').fill('Tweede, verouderde bewerking.')
+    await second.getByRole('button', { name: 'Opslaan' }).click()
+    await second.getByText('Iemand anders heeft deze uitdaging intussen gewijzigd. Uw wijzigingen zijn niet opgeslagen.').first().waitFor()
+    expect(await axeViolations(second, 'editor with version conflict')).toEqual([])
+    await second.getByRole('button', { name: 'Opgeslagen versie laden' }).click()
+    await expect.poll(() => second.getByLabel('Samenvatting').inputValue()).toBe('Eerste versie van de samenvatting.')
+    await first.context().close()
+    await second.context().close()
+  })
+})

@@ -1,0 +1,3 @@
+export * from './markdown'
+export * from './budget'
+export * from './publication'
