@@ -22,3 +22,4 @@ export const documents = pgTable(
   },
   (t) => [index('documents_owner_idx').on(t.ownerType, t.ownerId)],
 )
+export type DocumentRow = typeof documents.$inferSelect

@@ -1,0 +1,6 @@
+export * from './canonical-json'
+export * from './completeness'
+export * from './eligibility'
+export * from './file-type'
+export * from './impact-targets'
+export * from './proposal-content'
