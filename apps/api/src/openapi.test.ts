@@ -50,3 +50,17 @@ describe('the OpenAPI document', () => {
     }
   })
 })
+
+describe('OpenAPI tags', () => {
+  it('declares every tag an operation uses', async () => {
+    const ctx = await createTestApp()
+    try {
+      const doc = (await http(ctx).get('/api/v1/openapi.json')).body as { tags: { name: string }[]; paths: Record<string, Record<string, { tags?: string[] }>> }
+      const declared = new Set(doc.tags.map((t) => t.name))
+      const used = new Set(Object.values(doc.paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? [])))
+      expect([...used].filter((t) => !declared.has(t))).toEqual([])
+    } finally {
+      await ctx.close()
+    }
+  })
+})
