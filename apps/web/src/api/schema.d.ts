@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: database and background queue */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/register": {
         parameters: {
             query?: never;
@@ -1400,7 +1417,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The jury report of the latest results as CSV (same visibility as the results) */
+        /** The jury report of the latest results as CSV or XLSX (same visibility as the results) */
         get: operations["exportJuryResults"];
         put?: never;
         post?: never;
@@ -1494,6 +1511,90 @@ export interface operations {
                     "application/json": {
                         status: "ok" | "degraded";
                         database: "up" | "down";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready";
+                        /** @enum {string} */
+                        database: "up";
+                        queue: {
+                            pendingEmails: number;
+                            oldestPendingSeconds: number | null;
+                            failedEmails: number;
+                        };
                     };
                 };
             };
@@ -17437,7 +17538,9 @@ export interface operations {
     };
     exportJuryResults: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "csv" | "xlsx";
+            };
             header?: never;
             path: {
                 roundId: string;
@@ -17446,7 +17549,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV, comma-separated, CRLF line ends */
+            /** @description The report: CSV (comma-separated, CRLF) or an XLSX workbook */
             200: {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
@@ -17454,7 +17557,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": string;
+                    "text/csv": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
             /** @description Default Response */
@@ -17463,7 +17567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": {
+                    "application/problem+json": {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
@@ -17489,7 +17593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": {
+                    "application/problem+json": {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
@@ -17515,7 +17619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": {
+                    "application/problem+json": {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
@@ -17541,7 +17645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": {
+                    "application/problem+json": {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
@@ -17567,7 +17671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": {
+                    "application/problem+json": {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;

@@ -6,6 +6,9 @@ import { homeRoutes } from '../features/home/routes'
 import { invitationRoutes } from '../features/invitations/routes'
 import { organisationRoutes } from '../features/organisations/routes'
 import { profileRoutes } from '../features/profile/routes'
+import { proposalRoutes } from '../features/proposals/routes'
+import { questionRoutes } from '../features/questions/routes'
+import { enterpriseRoutes } from '../features/enterprises/routes'
 import { advanceFlash } from './flash'
 import { resolveAccess, safeRedirect, type Viewer } from './route-access'
 import './route-meta'
@@ -17,7 +20,10 @@ export const routes: RouteRecordRaw[] = [
   ...organisationRoutes,
   ...invitationRoutes,
   ...adminRoutes,
+  ...proposalRoutes,
   ...challengeRoutes,
+  ...questionRoutes,
+  ...enterpriseRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
