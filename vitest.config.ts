@@ -6,6 +6,8 @@ const apiProject = (name: string, driver: 'pglite' | 'pg') => ({
   test: {
     name,
     include: ['apps/api/src/**/*.test.ts', 'apps/api/test/**/*.test.ts'],
+    // The slow process-level suites run in `pnpm test:stress`.
+    exclude: ['apps/api/test/stress/**', '**/node_modules/**'],
     env: { TEST_DB_DRIVER: driver },
     testTimeout: 30_000,
     hookTimeout: 60_000,

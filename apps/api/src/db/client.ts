@@ -32,6 +32,9 @@ const MIGRATION_LOCK_ID = 7_402_201
 export async function createDatabase(options: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; poolSize?: number }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    // An idle connection the server drops (restart, failover, a forced DROP DATABASE in tests) must not
+    // crash the process: the pool replaces it on the next query.
+    pool.on('error', () => undefined)
     const db: Database = drizzlePg({ client: pool, schema })
     return {
       db,

@@ -23,14 +23,18 @@ export const drainingPlugin = fp(
     const inFlight = new Set<object>()
     const done = (request: object) => inFlight.delete(request)
 
-    app.addHook('onRequest', async (request, reply) => {
+    const turnedAway = new WeakSet<object>()
+    app.addHook('onRequest', async (request) => {
       lastArrival = Date.now()
-      if (!draining) {
-        inFlight.add(request)
-        return
-      }
+      if (draining) turnedAway.add(request)
+      else inFlight.add(request)
+    })
+    // The 503 goes out only after the body has been read: closing a connection with unread
+    // request bytes makes the kernel reset it, and the client would never see the answer.
+    app.addHook('preValidation', async (request, reply) => {
+      if (!turnedAway.has(request)) return
       applySecurityHeaders(reply, request.url)
-      reply.header('connection', 'close').header('retry-after', '5')
+      reply.header('retry-after', '5')
       return renderProblem(reply, {
         type: problemType('system.shutting_down'),
         title: 'Service unavailable',
@@ -39,6 +43,10 @@ export const drainingPlugin = fp(
         code: 'system.shutting_down',
       })
     })
+    // While draining, every answer (in-flight ones included) asks the client to close its connection.
+    app.addHook('onSend', async (_request, reply) => {
+      if (draining) reply.header('connection', 'close')
+    })
     app.addHook('onResponse', async (request) => void done(request))
     app.addHook('onRequestAbort', async (request) => void done(request))
 
@@ -46,8 +54,18 @@ export const drainingPlugin = fp(
     app.decorate('drain', async ({ quietMs = 500, maxMs = 25_000 } = {}) => {
       draining = true
       const started = Date.now()
+      const openConnections = () => new Promise<number>((resolve) => app.server.getConnections((error, n) => resolve(error ? 0 : n)))
       while (Date.now() - started < maxMs) {
-        if (inFlight.size === 0 && Date.now() - lastArrival >= quietMs) return
+        const quietFor = Date.now() - lastArrival
+        // Done when nothing is in flight, nothing arrived lately, and clients have hung up — or, for
+        // keep-alive connections that stay silent, after a longer quiet spell.
+        if (inFlight.size === 0 && quietFor >= quietMs) {
+          const open = await openConnections()
+          if (open === 0 || quietFor >= quietMs * 4) {
+            app.log.info({ openConnections: open, quietForMs: quietFor, drainedInMs: Date.now() - started }, 'drained')
+            return
+          }
+        }
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
     })

@@ -8,6 +8,7 @@ import { authSessions } from '../auth/auth.table'
 import { auditEvents } from '../audit/audit.table'
 import { emailOutbox } from '../outbox/outbox.table'
 import { memberships, organisations } from '../organisations/organisations.table'
+import { juryMembers } from '../jury/jury.table'
 import { getMe } from '../users/users.service'
 import { users } from '../users/users.table'
 
@@ -70,6 +71,8 @@ export async function deleteAccount(db: Database, { userId, password, now }: { u
     await assertNotLastManager(tx, userId)
     await tx.delete(emailOutbox).where(eq(emailOutbox.to, user.email))
     await tx.delete(memberships).where(eq(memberships.userId, userId))
+    // A juror's seat and scores stay (results must not change); the address they were invited at goes.
+    await tx.update(juryMembers).set({ email: `deleted-${userId}@anonymised.invalid`, tokenHash: null }).where(eq(juryMembers.userId, userId))
     await tx.update(authSessions).set({ revokedAt: now, revokedReason: 'account_deleted' }).where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)))
     await tx
       .update(users)

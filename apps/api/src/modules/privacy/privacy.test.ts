@@ -4,6 +4,9 @@ import { createTestApp, type TestContext } from '../../../test/test-app'
 import { bearer, http, registerUser, STRONG_PASSWORD } from '../../../test/http'
 import { auditEvents } from '../audit/audit.table'
 import { users } from '../users/users.table'
+import { challenges } from '../challenges/challenges.table'
+import { juryMembers } from '../jury/jury.table'
+import { organisations } from '../organisations/organisations.table'
 
 describe('AVG: data export and account deletion', () => {
   let ctx: TestContext
@@ -44,6 +47,11 @@ describe('AVG: data export and account deletion', () => {
     await http(ctx).post(`/api/v1/organisations/${org.body.id}/invitations`).set(bearer(owner.token)).send({ email: 'lou@example.nl', role: 'member' })
     await http(ctx).patch('/api/v1/me').set(bearer(lou.token)).send({ name: 'Lou Lid-Smit' })
 
+    // Lou also sits on a jury.
+    const [municipality] = await ctx.database.db.insert(organisations).values({ kind: 'municipality', name: 'Gemeente Privé', slug: 'prive' }).returning()
+    const [challenge] = await ctx.database.db.insert(challenges).values({ municipalityId: municipality!.id, slug: 'jury-test', title: 'Jurytest' }).returning()
+    await ctx.database.db.insert(juryMembers).values({ challengeId: challenge!.id, email: 'lou@example.nl', userId: lou.user.id, invitationExpiresAt: new Date(), acceptedAt: new Date() })
+
     const res = await http(ctx).delete('/api/v1/me').set(bearer(lou.token)).set('Cookie', lou.cookie).send({ password: STRONG_PASSWORD })
     expect(res.status).toBe(204)
     expect((await http(ctx).get('/api/v1/me').set(bearer(lou.token))).status).toBe(401)
@@ -54,6 +62,8 @@ describe('AVG: data export and account deletion', () => {
     const [row] = await ctx.database.db.select().from(users).where(eq(users.id, lou.user.id))
     expect(row).toMatchObject({ name: 'Verwijderd account', passwordHash: null })
     expect(row!.email).not.toContain('lou')
+    const [seat] = await ctx.database.db.select().from(juryMembers).where(eq(juryMembers.userId, lou.user.id))
+    expect(seat!.email).not.toContain('lou@')
     const trail = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.actorId, lou.user.id))
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['user.registered', 'user.updated', 'user.anonymised']))
     expect(JSON.stringify(trail)).not.toMatch(/lou@example|Lou Lid/)
