@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto'
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import type { RecordDecisionBody } from '@opgave/contracts'
+import { canonicalJson, computeRoundResults, criterionFeedback, rankBand, redactIdentity, shortlist, type RoundResults, type Scorecard } from '@opgave/domain'
+import type { Database, DbOrTx } from '../../db/client'
+import { commonProblems } from '../../lib/problem'
+import type { Actor } from '../../plugins/auth'
+import { recordAudit } from '../audit/audit.service'
+import { challengeStatusAt, getChallengeRow } from '../challenges/challenges.service'
+import { memberships } from '../organisations/organisations.table'
+import { proposals } from '../proposals/proposals.table'
+import { authorizeJury, authorizeRound } from './jury.access'
+import { juryErrors } from './jury.errors'
+import { identityTerms } from './jury.proposals'
+import { criteriaOf } from './jury-rounds.service'
+import { blindFor, visibleProposalsOfRound } from './jury-round-proposals'
+import { toDomainCriterion } from './jury-scorecards.service'
+import { juryDecisions, juryRoundProposals, juryRoundResults, juryRounds, juryScorecards, type JuryRoundRow } from './jury.table'
+
+/** The pipeline's inputs for a round: its criteria, options and every scorecard (the pipeline filters). */
+async function roundInputs(db: DbOrTx, round: JuryRoundRow) {
+  const criteria = (await criteriaOf(db, round.id)).map(toDomainCriterion)
+  const cards = await db.select().from(juryScorecards).where(eq(juryScorecards.roundId, round.id))
+  const scorecards: Scorecard[] = cards
+    .map((c) => ({ jurorId: c.memberId, proposalId: c.proposalId, submitted: c.status === 'submitted', scores: Object.fromEntries(criteria.map((k) => [k.id, c.scores[k.id]?.score ?? null])) }))
+    .sort((a, b) => a.proposalId.localeCompare(b.proposalId) || a.jurorId.localeCompare(b.jurorId))
+  const options = { aggregation: round.aggregation, calibrate: round.calibrate, disagreementThreshold: round.disagreementThreshold, includeStability: true }
+  // Only counted cards enter the hash: saving a draft does not make stored results stale.
+  const counted = scorecards.filter((s) => s.submitted)
+  const inputsHash = createHash('sha256').update(canonicalJson({ criteria, options, scorecards: counted })).digest('hex')
+  return { criteria, scorecards, options, inputsHash }
+}
+
+/** Runs computeRoundResults on the round's scorecards and stores the outcome with its inputs hash. */
+export async function computeResults(db: Database, actor: Actor, roundId: string) {
+  const stored = await db.transaction(async (tx) => {
+    const { round, challenge } = await authorizeRound(tx, actor, roundId, 'round.run', { lock: 'update' })
+    if (round.status !== 'deliberation' && round.status !== 'closed') throw juryErrors.roundState('Open deliberation first: results reveal the jurors’ scores.')
+    const { criteria, scorecards, options, inputsHash } = await roundInputs(tx, round)
+    if (criteria.length === 0) throw juryErrors.noResults('The round has no criteria.')
+    const result = computeRoundResults({ criteria, scorecards, options })
+    const [row] = await tx.insert(juryRoundResults).values({ roundId, result, inputsHash, computedBy: actor.userId }).returning()
+    await recordAudit(tx, { actorId: actor.userId, action: 'jury_results.computed', entityType: 'jury_round', entityId: roundId, organisationId: challenge.municipalityId, after: { resultId: row!.id, inputsHash } })
+    return row!
+  })
+  return getResults(db, actor, roundId, stored.id)
+}
+
+async function latestResults(db: DbOrTx, roundId: string) {
+  const [row] = await db.select().from(juryRoundResults).where(eq(juryRoundResults.roundId, roundId)).orderBy(desc(juryRoundResults.createdAt), desc(juryRoundResults.id)).limit(1)
+  return row
+}
+
+/**
+ * The latest computation (or a given one). A jury member never sees proposals they are conflicted
+ * with, not even in the ranking; in a blind round titles are blinded for jury members.
+ */
+export async function getResults(db: Database, actor: Actor, roundId: string, resultId?: string) {
+  const { round, member } = await authorizeRound(db, actor, roundId, 'results.read')
+  const row = resultId ? (await db.select().from(juryRoundResults).where(and(eq(juryRoundResults.id, resultId), eq(juryRoundResults.roundId, roundId))))[0] : await latestResults(db, roundId)
+  if (!row) throw juryErrors.noResults('No results have been computed for this round yet.')
+  const { visible } = await visibleProposalsOfRound(db, round, member)
+  const allowed = new Set(visible.map((p) => p.id))
+  const full = row.result as RoundResults
+  const results: RoundResults = {
+    ...full,
+    proposals: full.proposals.filter((p) => allowed.has(p.proposalId)),
+    unscoredProposalIds: full.unscoredProposalIds.filter((id) => allowed.has(id)),
+    ignoredScorecardDetails: full.ignoredScorecardDetails.filter((d) => allowed.has(d.proposalId)),
+  }
+  const blind = blindFor(round, member)
+  const proposalTitles: Record<string, string> = {}
+  for (const p of visible) proposalTitles[p.id] = blind ? redactIdentity({ value: p.title, hiddenKeys: [], identityTerms: await identityTerms(db, p) }) : p.title
+  const { inputsHash } = await roundInputs(db, round)
+  return { id: row.id, roundId, computedAt: row.createdAt.toISOString(), inputsHash: row.inputsHash, stale: inputsHash !== row.inputsHash, results, proposalTitles }
+}
+
+/**
+ * Moves the top N (or every proposal passing all thresholds) of this round's latest results into a
+ * later round of the same challenge, and closes this round.
+ */
+export async function shortlistIntoNextRound(db: Database, actor: Actor, roundId: string, body: { nextRoundId: string; topN?: number }) {
+  return db.transaction(async (tx) => {
+    const { round, challenge } = await authorizeRound(tx, actor, roundId, 'round.run', { lock: 'update' })
+    const [next] = await tx.select().from(juryRounds).where(and(eq(juryRounds.id, body.nextRoundId), eq(juryRounds.challengeId, round.challengeId))).for('update')
+    if (!next) throw commonProblems.fieldInvalid('/nextRoundId', 'jury.round_unknown', 'Not a round of this challenge.')
+    if (next.position <= round.position) throw commonProblems.fieldInvalid('/nextRoundId', 'jury.round_not_later', 'The next round must come after this one.')
+    if (next.status !== 'setup') throw juryErrors.roundState('The next round has already started.')
+    const latest = await latestResults(tx, roundId)
+    if (!latest) throw juryErrors.noResults()
+    const result = latest.result as RoundResults
+    const ids = shortlist({ ranking: result.proposals, rule: body.topN !== undefined ? { kind: 'top_n', n: body.topN } : { kind: 'passing' } })
+    await tx.delete(juryRoundProposals).where(eq(juryRoundProposals.roundId, next.id))
+    if (ids.length > 0) await tx.insert(juryRoundProposals).values(ids.map((proposalId) => ({ roundId: next.id, proposalId })))
+    await tx.update(juryRounds).set({ status: 'closed', version: round.version + 1, updatedAt: new Date() }).where(eq(juryRounds.id, roundId))
+    await recordAudit(tx, { actorId: actor.userId, action: 'jury_round.shortlisted', entityType: 'jury_round', entityId: roundId, organisationId: challenge.municipalityId, after: { nextRoundId: next.id, proposalIds: ids, resultId: latest.id, topN: body.topN ?? null } })
+    return { nextRoundId: next.id, proposalIds: ids }
+  })
+}
+
+const toDecision = (row: typeof juryDecisions.$inferSelect) => ({ challengeId: row.challengeId, winnerProposalIds: row.winnerProposalIds, motivation: row.motivation, version: row.version, updatedAt: row.updatedAt.toISOString() })
+
+/** The chair records the winners and the motivation; the municipality publishes through the challenge lifecycle. */
+export async function recordDecision(db: Database, actor: Actor, challengeId: string, body: RecordDecisionBody, now: Date) {
+  return db.transaction(async (tx) => {
+    const { challenge } = await authorizeJury(tx, actor, challengeId, 'round.run')
+    const [before] = await tx.select().from(juryDecisions).where(eq(juryDecisions.challengeId, challengeId)).for('update')
+    if ((before?.version ?? 0) !== body.version) throw commonProblems.staleVersion(before ? toDecision(before) : null)
+    const status = challengeStatusAt(challenge, now)
+    if (status === 'results_published' || status === 'archived') throw juryErrors.roundState('The results are already published; the decision can no longer change.')
+    const evaluated = new Set((await tx.select({ proposalId: juryRoundProposals.proposalId }).from(juryRoundProposals).innerJoin(juryRounds, eq(juryRounds.id, juryRoundProposals.roundId)).where(eq(juryRounds.challengeId, challengeId))).map((r) => r.proposalId))
+    const winners = [...new Set(body.winnerProposalIds)]
+    const errors = body.winnerProposalIds.map((id, i) => ({ id, i })).filter(({ id }) => !evaluated.has(id)).map(({ i }) => ({ field: `/winnerProposalIds/${i}`, code: 'jury.proposal_not_evaluated', message: 'Not a proposal evaluated in this challenge.' }))
+    if (errors.length > 0) throw commonProblems.validation(errors)
+    const values = { winnerProposalIds: winners, motivation: body.motivation.trim(), decidedBy: actor.userId, updatedAt: new Date() }
+    const [row] = before
+      ? await tx.update(juryDecisions).set({ ...values, version: before.version + 1 }).where(eq(juryDecisions.challengeId, challengeId)).returning()
+      : await tx.insert(juryDecisions).values({ ...values, challengeId }).onConflictDoNothing().returning()
+    if (!row) throw commonProblems.staleVersion(null, 'A decision was recorded in the meantime. Reload to see it.')
+    await recordAudit(tx, { actorId: actor.userId, action: 'jury_decision.recorded', entityType: 'jury_decision', entityId: challengeId, organisationId: challenge.municipalityId, before: before ?? null, after: row })
+    return toDecision(row!)
+  })
+}
+
+/** Staff and the chair read the decision at any time; everyone may once the results are published. */
+export async function getDecision(db: Database, actor: Actor | null, challengeId: string, now: Date) {
+  const challenge = await getChallengeRow(db, challengeId)
+  if (!challenge) throw juryErrors.notFound()
+  const published = ['results_published', 'archived'].includes(challengeStatusAt(challenge, now))
+  if (!published) {
+    if (!actor) throw juryErrors.notFound()
+    await authorizeJury(db, actor, challengeId, 'results.read')
+  }
+  const [row] = await db.select().from(juryDecisions).where(eq(juryDecisions.challengeId, challengeId))
+  if (!row) throw juryErrors.notFound('No decision has been recorded.')
+  return toDecision(row)
+}
+
+/**
+ * An applicant's feedback, for members of the lead enterprise once the results are published: per
+ * round the mean score per criterion, the comments without juror names, and a rank band.
+ */
+export async function proposalFeedback(db: Database, actor: Actor, proposalId: string, now: Date) {
+  const [proposal] = await db.select().from(proposals).where(eq(proposals.id, proposalId))
+  const [membership] = proposal ? await db.select().from(memberships).where(and(eq(memberships.organisationId, proposal.leadEnterpriseId), eq(memberships.userId, actor.userId))) : []
+  if (!proposal || !membership) throw juryErrors.notFound('No such proposal.')
+  const challenge = await getChallengeRow(db, proposal.challengeId)
+  if (!challenge || !['results_published', 'archived'].includes(challengeStatusAt(challenge, now))) throw juryErrors.resultsNotPublished()
+  const roundIds = (await db.select({ roundId: juryRoundProposals.roundId }).from(juryRoundProposals).where(eq(juryRoundProposals.proposalId, proposalId))).map((r) => r.roundId)
+  const rounds = roundIds.length > 0 ? await db.select().from(juryRounds).where(inArray(juryRounds.id, roundIds)).orderBy(juryRounds.position) : []
+  const [decision] = await db.select().from(juryDecisions).where(eq(juryDecisions.challengeId, proposal.challengeId))
+  const out = []
+  for (const round of rounds) {
+    const criteria = await criteriaOf(db, round.id)
+    const cards = await db.select().from(juryScorecards).where(and(eq(juryScorecards.roundId, round.id), eq(juryScorecards.proposalId, proposalId), eq(juryScorecards.status, 'submitted')))
+    const feedback = criterionFeedback({ criteria, scorecards: cards })
+    const latest = await latestResults(db, round.id)
+    const ranked = (latest?.result as RoundResults | undefined)?.proposals ?? []
+    const mine = ranked.find((p) => p.proposalId === proposalId)
+    out.push({
+      roundId: round.id,
+      name: round.name,
+      rankBand: mine ? rankBand({ rank: mine.rank, ranked: ranked.length }) : null,
+      criteria: criteria.map((c, i) => ({ criterionId: c.id, name: c.name, scaleMin: c.scaleMin, scaleMax: c.scaleMax, meanScore: feedback[i]!.meanScore, comments: feedback[i]!.comments })),
+    })
+  }
+  return { proposalId, winner: decision?.winnerProposalIds.includes(proposalId) ?? false, rounds: out }
+}

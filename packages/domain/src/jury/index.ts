@@ -1,0 +1,5 @@
+export * from './criteria-rules'
+export * from './visibility'
+export * from './shortlist'
+export * from './panel'
+export * from './criterion-feedback'
