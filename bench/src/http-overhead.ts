@@ -1,0 +1,220 @@
+/**
+ * 1. API overhead, each pair measured in the same run with autocannon (in this process) against a
+ * server in its own process:
+ *   - GET /api/v1/challenges?limit=20&sdg=3 on the real app vs a bare Fastify + pg handler running the
+ *     identical SQL (captured from the app's query) with the same pool size (PostgreSQL only);
+ *   - a no-database JSON route on the app with every plugin vs bare node:http;
+ *   - the same JSON route behind app.authenticate (bearer token) vs without.
+ */
+import autocannon from 'autocannon'
+import { listPublicChallenges } from './api'
+import { median, openDatabase, type DriverChoice } from './lib'
+import { startServer, type Server } from './processes'
+import { fmt, ratio, type Row } from './results'
+
+/** createDatabase's default, which server.ts keeps: the baseline gets the same. */
+const POOL_SIZE = 10
+const CONNECTIONS = 10
+export const CATALOGUE_PATH = '/api/v1/challenges?limit=20&sdg=3'
+
+interface Load {
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+}
+
+async function load(url: string, seconds: number, headers: Record<string, string> = {}): Promise<Load> {
+  // A short warm-up first: JIT, pool connections and prepared plans should not count.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers })
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers })
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts }
+}
+
+/** The SQL text and parameters the app sends for the catalogue page, read off the pg pool. */
+export async function captureCatalogueSql(choice: DriverChoice & { kind: 'pg' }) {
+  const handle = await openDatabase(choice)
+  try {
+    const pool = (handle.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client
+    const seen: { text: string; params: unknown[] }[] = []
+    const original = pool.query.bind(pool)
+    pool.query = (...args: unknown[]) => {
+      const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined]
+      seen.push(typeof first === 'string' ? { text: first, params: second ?? [] } : { text: first.text, params: second ?? first.values ?? [] })
+      return original(...args)
+    }
+    await listPublicChallenges(handle.db, { limit: 20, sdg: 3 }, new Date())
+    if (seen.length !== 1) throw new Error(`expected one catalogue query, saw ${seen.length}`)
+    return seen[0]!
+  } finally {
+    await handle.close()
+  }
+}
+
+const check = (what: string, loads: Load[]) => {
+  const bad = loads.reduce((n, l) => n + l.non2xx + l.errors, 0)
+  return bad ? `${what}: ${bad} non-2xx or errors` : ''
+}
+
+/** Median of each figure over the rounds: robust against a neighbour's burst on a shared machine. */
+function medianLoad(loads: Load[]): Load {
+  const mid = (pick: (l: Load) => number) => median(loads.map(pick))
+  return { rps: mid((l) => l.rps), p50: mid((l) => l.p50), p99: mid((l) => l.p99), non2xx: mid((l) => l.non2xx), errors: mid((l) => l.errors) }
+}
+
+/**
+ * Both sides of a pair run alternately (A B A B …), each with its own warm-up, so background load on
+ * the machine falls on both alike; every server stays up for the whole benchmark.
+ */
+async function pair(rounds: number, a: () => Promise<Load>, b: () => Promise<Load>) {
+  const as: Load[] = []
+  const bs: Load[] = []
+  for (let i = 0; i < rounds; i++) {
+    as.push(await a())
+    bs.push(await b())
+  }
+  return { a: medianLoad(as), b: medianLoad(bs), all: { a: as, b: bs } }
+}
+
+export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: DriverChoice; seconds: number; rounds: number }): Promise<Row[]> {
+  const captured = choice.kind === 'pg' ? await captureCatalogueSql(choice) : null
+  const env = {
+    ...process.env,
+    ...(choice.kind === 'pg' ? { DATABASE_URL: choice.url } : { DATA_DIR: choice.dataDir, DATABASE_URL: '' }),
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    SEED_DEMO: 'false',
+    // The limits protect production from abuse; here they would only measure 429s.
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000000000',
+    NODE_ENV: 'production',
+  }
+  const servers: Server[] = []
+  try {
+    const app = await startServer('app-harness.ts', [], env)
+    servers.push(app)
+    const http = await startServer('bare-http.ts', [], process.env)
+    servers.push(http)
+    const bare = captured && choice.kind === 'pg'
+      ? await startServer('bare-fastify-pg.ts', [choice.url, String(POOL_SIZE), Buffer.from(JSON.stringify(captured)).toString('base64url')], process.env)
+      : null
+    if (bare) servers.push(bare)
+    // The same app with request logging off (LOG_LEVEL=warn): how much of 1c the two log lines per request cost.
+    const quiet = await startServer('app-harness.ts', [], { ...env, LOG_LEVEL: 'warn' })
+    servers.push(quiet)
+    const fastify = await startServer('bare-fastify.ts', [], process.env)
+    servers.push(fastify)
+
+    const page = (await (await fetch(app.url + CATALOGUE_PATH)).json()) as { items?: unknown[] }
+    const barePage = bare ? ((await (await fetch(bare.url + '/api/v1/challenges')).json()) as { items?: unknown[] }) : null
+    const email = `bench-${Date.now()}@bench.example`
+    const reg = await fetch(app.url + '/api/v1/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'fiets-molen-kaas-42', name: 'Bench Gebruiker' }),
+    })
+    if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${await reg.text()}`)
+    const auth = { authorization: `Bearer ${((await reg.json()) as { accessToken: string }).accessToken}` }
+
+    const run = (url: string, headers: Record<string, string> = {}) => () => load(url, seconds, headers)
+    const none = async (): Promise<Load> => ({ rps: NaN, p50: NaN, p99: NaN, non2xx: 0, errors: 0 })
+    const catalogue = await pair(rounds, run(app.url + CATALOGUE_PATH), bare ? run(bare.url + '/api/v1/challenges') : none)
+    const json = await pair(rounds, run(app.url + '/api/v1/bench/json'), run(http.url + '/api/v1/bench/json'))
+    const authPair = await pair(rounds, run(app.url + '/api/v1/bench/json-auth', auth), run(app.url + '/api/v1/bench/json'))
+    const meHealth = await pair(rounds, run(app.url + '/api/v1/me', auth), run(app.url + '/api/v1/health'))
+    const fastifyFloor = await pair(rounds, run(fastify.url + '/api/v1/bench/json'), run(http.url + '/api/v1/bench/json'))
+    const logging = await pair(rounds, run(quiet.url + '/api/v1/bench/json'), run(app.url + '/api/v1/bench/json'))
+
+    const na = 'n/a (PGlite: no pg baseline)'
+    const problems = [
+      check('app catalogue', catalogue.all.a),
+      check('bare catalogue', catalogue.all.b),
+      check('app json', json.all.a),
+      check('json-auth', authPair.all.a),
+      check('/me', meHealth.all.a),
+      check('/health', meHealth.all.b),
+    ].filter(Boolean)
+    const perRound = (loads: Load[]) => loads.map((l) => fmt(l.rps, 0)).join('/')
+    return [
+      {
+        id: '1a',
+        name: 'catalogue req/s (app vs Fastify+pg)',
+        figure: `${fmt(catalogue.a.rps, 0)} req/s`,
+        baseline: bare ? `${fmt(catalogue.b.rps, 0)} req/s` : na,
+        ratio: bare ? ratio(catalogue.a.rps, catalogue.b.rps) : 'n/a',
+        goal: '≥ 0.60×',
+        met: bare ? catalogue.a.rps / catalogue.b.rps >= 0.6 : null,
+        note: [
+          `app ${page.items?.length ?? '?'} items per page${barePage ? `, bare ${barePage.items?.length ?? '?'} rows (limit + 1, as the app fetches)` : ''}`,
+          `req/s per round app ${perRound(catalogue.all.a)}${bare ? `, bare ${perRound(catalogue.all.b)}` : ''}`,
+          ...problems,
+        ].join('; '),
+        data: { ...catalogue, sql: captured?.text, params: captured?.params },
+      },
+      {
+        id: '1b',
+        name: 'catalogue p99 (app vs Fastify+pg)',
+        figure: `${fmt(catalogue.a.p99, 0)} ms`,
+        baseline: bare ? `${fmt(catalogue.b.p99, 0)} ms` : na,
+        ratio: bare ? ratio(catalogue.a.p99, Math.max(1, catalogue.b.p99)) : 'n/a',
+        goal: '≤ 1.50×',
+        met: bare ? catalogue.a.p99 / Math.max(1, catalogue.b.p99) <= 1.5 : null,
+      },
+      {
+        id: '1c',
+        name: 'no-db JSON route (app vs node:http)',
+        figure: `${fmt(json.a.rps, 0)} req/s`,
+        baseline: `${fmt(json.b.rps, 0)} req/s`,
+        ratio: ratio(json.a.rps, json.b.rps),
+        goal: '≥ 0.85×',
+        met: json.a.rps / json.b.rps >= 0.85,
+        note: `req/s per round app ${perRound(json.all.a)}, node:http ${perRound(json.all.b)}`,
+        data: json,
+      },
+      {
+        id: '1d',
+        name: 'same JSON route, bearer auth vs none',
+        figure: `${fmt(authPair.a.rps, 0)} req/s`,
+        baseline: `${fmt(authPair.b.rps, 0)} req/s`,
+        ratio: ratio(authPair.a.rps, authPair.b.rps),
+        goal: '≥ 0.85×',
+        met: authPair.a.rps / authPair.b.rps >= 0.85,
+        data: authPair,
+      },
+      {
+        id: '1e',
+        name: 'GET /me (token) vs GET /health',
+        figure: `${fmt(meHealth.a.rps, 0)} req/s`,
+        baseline: `${fmt(meHealth.b.rps, 0)} req/s`,
+        ratio: ratio(meHealth.a.rps, meHealth.b.rps),
+        goal: '(info)',
+        met: null,
+        data: meHealth,
+      },
+      {
+        id: '1f',
+        name: 'JSON route, LOG_LEVEL=warn vs info (default)',
+        figure: `${fmt(logging.a.rps, 0)} req/s`,
+        baseline: `${fmt(logging.b.rps, 0)} req/s`,
+        ratio: ratio(logging.a.rps, logging.b.rps),
+        goal: '(attribution)',
+        met: null,
+        note: 'not a goal: tells how much of 1c is request logging',
+        data: logging,
+      },
+      {
+        id: '1g',
+        name: 'JSON route, bare Fastify vs node:http',
+        figure: `${fmt(fastifyFloor.a.rps, 0)} req/s`,
+        baseline: `${fmt(fastifyFloor.b.rps, 0)} req/s`,
+        ratio: ratio(fastifyFloor.a.rps, fastifyFloor.b.rps),
+        goal: '(attribution)',
+        met: null,
+        note: "not a goal: Fastify's own share of 1c; the rest is the app's plugins and logging",
+        data: fastifyFloor,
+      },
+    ]
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()))
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * 6b. Lighthouse (npm `lighthouse`, default mobile config with simulated throttling) on the built app as the
+ * real server serves it (apps/web/dist through the app's web plugin), driving Debian's Chromium.
+ * Only with `--lighthouse` or in a full run: it needs /usr/bin/chromium (or CHROMIUM_PATH) and ~30 s.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { REPO_DIR, type DriverChoice } from './lib'
+import { startServer } from './processes'
+import { fmt, type Row } from './results'
+
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export async function benchLighthouse({ choice, path = '/uitdagingen' }: { choice: DriverChoice; path?: string }): Promise<Row[]> {
+  const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const dist = join(REPO_DIR, 'apps', 'web', 'dist')
+  const skip = (why: string): Row[] => [{ id: '6b', name: 'Lighthouse on the built app', figure: 'not run', baseline: '–', ratio: '–', goal: 'perf ≥ 90, LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms', met: null, note: why }]
+  if (!existsSync(chromePath)) return skip(`no Chromium at ${chromePath}`)
+  if (!existsSync(join(dist, 'index.html'))) return skip('apps/web/dist is missing: run pnpm build first')
+  const env = {
+    ...process.env,
+    ...(choice.kind === 'pg' ? { DATABASE_URL: choice.url } : { DATA_DIR: choice.dataDir, DATABASE_URL: '' }),
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    SEED_DEMO: 'false',
+    WEB_DIST_DIR: dist,
+    NODE_ENV: 'production',
+  }
+  const server = await startServer('app-harness.ts', [], env)
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: FLAGS, userDataDir: false })
+  try {
+    const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', onlyCategories: ['performance'], logLevel: 'error' })
+    const lhr = result!.lhr
+    const perf = Math.round((lhr.categories.performance?.score ?? 0) * 100)
+    const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN
+    const lcp = audit('largest-contentful-paint')
+    const cls = audit('cumulative-layout-shift')
+    const tbt = audit('total-blocking-time')
+    const fcp = audit('first-contentful-paint')
+    // The biggest opportunities Lighthouse names: what a fix should start with.
+    const opportunities = Object.values(lhr.audits)
+      .filter((a) => a.details?.type === 'opportunity' && ((a.details as { overallSavingsMs?: number }).overallSavingsMs ?? 0) > 0)
+      .map((a) => ({ id: a.id, savingsMs: Math.round((a.details as { overallSavingsMs?: number }).overallSavingsMs ?? 0) }))
+      .sort((a, b) => b.savingsMs - a.savingsMs)
+      .slice(0, 4)
+    return [
+      {
+        id: '6b',
+        name: `Lighthouse ${path} (mobile, simulated)`,
+        figure: `perf ${perf}, LCP ${fmt(lcp / 1000, 2)} s, CLS ${fmt(cls, 3)}, TBT ${fmt(tbt, 0)} ms`,
+        baseline: '–',
+        ratio: '–',
+        goal: 'perf ≥ 90, LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms',
+        met: perf >= 90 && lcp <= 2500 && cls <= 0.1 && tbt <= 200,
+        note: `FCP ${fmt(fcp / 1000, 2)} s; opportunities: ${opportunities.map((o) => `${o.id} ~${o.savingsMs} ms`).join(', ') || 'none'}; Lighthouse ${lhr.lighthouseVersion}`,
+        data: { perf, lcp, cls, tbt, fcp, opportunities, runWarnings: lhr.runWarnings },
+      },
+    ]
+  } finally {
+    await chrome.kill()
+    await server.stop()
+  }
+}

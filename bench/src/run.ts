@@ -1,0 +1,107 @@
+/**
+ * pnpm bench [--quick] [--only 1,3,4,6,7] [--no-lp] [--no-lighthouse] [--seconds N] [--rounds R] [data flags of bench:data]
+ * Prints the table and writes bench/results.json. Figures are printed, never asserted.
+ * Data: generated first when the database does not hold data of the wanted sizes (PGlite in
+ * bench/.data/<quick|full>, or PostgreSQL at DATABASE_URL, and then PGlite too for benchmark 7).
+ */
+import { cpus, loadavg } from 'node:os'
+import { benchAssignment } from './assignment'
+import type { DatabaseHandle } from './api'
+import { benchEmbedded } from './embedded'
+import { dataOptions, generateData, sameSizes, type GenerateOptions } from './generate-data'
+import { benchHttpOverhead } from './http-overhead'
+import { benchLighthouse } from './lighthouse'
+import { chooseDriver, intArg, openDatabase, parseArgs, pgliteDir, readMeta, type DriverChoice } from './lib'
+import { benchRanking } from './ranking'
+import { printTable, writeResults, type Row } from './results'
+import { benchWeb } from './web'
+
+const args = parseArgs(process.argv.slice(2))
+const quick = args.quick === true
+const profile = quick ? 'quick' : 'full'
+const options = dataOptions(args, quick)
+const only = typeof args.only === 'string' ? new Set(args.only.split(',')) : null
+const wants = (id: string) => only === null || only.has(id)
+const seconds = intArg(args, 'seconds', quick ? 3 : 5)
+const rounds = intArg(args, 'rounds', quick ? 1 : 3)
+const log = (line: string) => console.error(`[bench] ${line}`)
+
+async function ensureData(choice: DriverChoice, sizes: GenerateOptions): Promise<DatabaseHandle> {
+  const handle = await openDatabase(choice)
+  if (!sameSizes(await readMeta(handle), sizes)) {
+    log(`generating data in ${choice.kind === 'pg' ? 'PostgreSQL' : choice.dataDir}: ${JSON.stringify(sizes)}`)
+    await generateData(handle, sizes, log)
+  } else {
+    await handle.migrate()
+  }
+  return handle
+}
+
+const notYet = (id: string, name: string, goal: string): Row => ({ id, name, figure: 'not yet measurable', baseline: '–', ratio: '–', goal, met: null, note: 'needs the jury API, which is not finished' })
+
+const main = chooseDriver(profile)
+const rows: Row[] = []
+const startedAt = new Date()
+const loadAverageAtStart = loadavg()
+log(`${quick ? 'quick' : 'full'} run on ${main.kind === 'pg' ? 'PostgreSQL' : 'PGlite'}; sizes ${JSON.stringify(options)}`)
+
+{
+  const needsDb = wants('3') || wants('7') || wants('1')
+  const mainHandle = needsDb ? await ensureData(main, options) : null
+  const liteHandle = needsDb && main.kind === 'pg' && wants('7') ? await ensureData({ kind: 'pglite', dataDir: pgliteDir(profile) }, options) : null
+  try {
+    if (wants('3')) {
+      log('3 ranking')
+      rows.push(...(await benchRanking(mainHandle!)))
+    }
+    if (wants('7')) {
+      log('7 embedded vs PostgreSQL')
+      const pglite = main.kind === 'pg' ? liteHandle! : mainHandle!
+      rows.push(...(await benchEmbedded({ pglite, postgres: main.kind === 'pg' ? mainHandle : null, calls: quick ? 200 : 1000 })))
+    }
+  } finally {
+    // PGlite allows one process: close before the app server opens the same folder.
+    await liteHandle?.close()
+    await mainHandle?.close()
+  }
+}
+if (wants('1')) {
+  log(`1 API overhead (${rounds} round(s) of ${seconds} s per side)`)
+  rows.push(...(await benchHttpOverhead({ choice: main, seconds, rounds })))
+}
+rows.push(notYet('2', '300 jurors autosaving scorecards', 'p99 ≤ 50 ms, 0 errors, 0 lost'))
+if (wants('4')) {
+  log('4 assignment')
+  rows.push(...(await benchAssignment({ scale: quick ? [1000, 200] : [5000, 500], lpScale: [1000, 200], seed: options.seed, withLp: args['no-lp'] !== true })))
+}
+rows.push(notYet('5', 'CSV export of 1M scores vs pg cursor', '≤ 2×, memory ≤ 100 MB'))
+if (wants('6')) {
+  log('6 web')
+  rows.push(...(await benchWeb()))
+  if (args['no-lighthouse'] !== true) {
+    log('6b Lighthouse')
+    try {
+      rows.push(...(await benchLighthouse({ choice: main })))
+    } catch (error) {
+      // A browser that will not start must not cost the other figures.
+      rows.push({ id: '6b', name: 'Lighthouse on the built app', figure: 'failed', baseline: '–', ratio: '–', goal: 'perf ≥ 90, LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms', met: null, note: String(error).slice(0, 300) })
+    }
+  }
+}
+rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
+
+console.log()
+printTable(rows)
+const file = writeResults(rows, {
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  profile,
+  database: main.kind,
+  sizes: options,
+  loadSeconds: seconds,
+  loadRounds: rounds,
+  loadAverageAtStart,
+  loadAverageAtEnd: loadavg(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
+})
+console.log(`\nwritten to ${file}`)
