@@ -33,7 +33,7 @@ describe('demo profiles, account management, routekaart and Q&A', () => {
     expect(contacts.body.items).toMatchObject([{ municipalityName: 'Gemeente Voorbeeldstad', email: 'accountmanager@voorbeeldstad.nl' }])
     const managed = await http(ctx).get('/api/v1/me/managed-enterprises').set(bearer(await login('accountmanager@voorbeeldstad.nl')))
     expect(managed.body.items.map((m: { enterprise: { name: string }; questions: unknown[] }) => [m.enterprise.name, m.questions.length])).toEqual([['GroenWerkt Sociale Onderneming', 4]])
-    const routekaart = await http(ctx).get('/api/v1/municipalities/voorbeeldstad/routekaart')
+    const routekaart = await http(ctx).get('/api/v1/municipalities/by-slug/voorbeeldstad/routekaart')
     expect(routekaart.body.items.length).toBeGreaterThanOrEqual(4)
   })
 })

@@ -646,7 +646,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/municipalities/{slug}/routekaart": {
+    "/municipalities/by-slug/{slug}/routekaart": {
         parameters: {
             query?: never;
             header?: never;

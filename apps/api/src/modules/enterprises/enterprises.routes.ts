@@ -34,7 +34,7 @@ export async function enterpriseRoutes(app: App) {
   await app.register(async (scope) => {
     const pub = scope.withTypeProvider<TypeBoxTypeProvider>()
     pub.get(
-      '/municipalities/:slug/routekaart',
+      '/municipalities/by-slug/:slug/routekaart',
       { schema: { tags: ['routekaart'], operationId: 'getRoutekaart', summary: 'Who to contact at this municipality for which theme or SDG', params: SlugParams, response: { 200: Routekaart, ...problemResponses(404) } } },
       async (request) => getRoutekaart(app.db, request.params.slug),
     )

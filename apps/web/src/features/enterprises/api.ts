@@ -21,7 +21,7 @@ export type EnterpriseContact = Json<'/enterprises/{enterpriseId}/contacts', 'ge
 export type DirectoryEntry = Json<'/enterprises', 'get', 200>['items'][number]
 export type ManagedEnterprise = Json<'/me/managed-enterprises', 'get', 200>['items'][number]
 export type AccountManagerAssignment = Json<'/municipalities/{municipalityId}/account-managers', 'get', 200>['items'][number]
-export type Routekaart = Json<'/municipalities/{slug}/routekaart', 'get', 200>
+export type Routekaart = Json<'/municipalities/by-slug/{slug}/routekaart', 'get', 200>
 export type RoutekaartEntry = Routekaart['items'][number]
 export type CreateRoutekaartEntryBody = Body<'/municipalities/{municipalityId}/routekaart', 'post'>
 
@@ -42,7 +42,7 @@ export const assignAccountManager = (municipalityId: string, enterpriseId: strin
 export const unassignAccountManager = (municipalityId: string, enterpriseId: string) =>
   api.DELETE('/municipalities/{municipalityId}/account-managers/{enterpriseId}', { params: { path: { municipalityId, enterpriseId } } })
 export const listMunicipalityMembers = (organisationId: string) => api.GET('/organisations/{organisationId}/members', { params: { path: { organisationId } } })
-export const getRoutekaart = (slug: string) => api.GET('/municipalities/{slug}/routekaart', { params: { path: { slug } } })
+export const getRoutekaart = (slug: string) => api.GET('/municipalities/by-slug/{slug}/routekaart', { params: { path: { slug } } })
 export const createRoutekaartEntry = (municipalityId: string, body: CreateRoutekaartEntryBody) =>
   api.POST('/municipalities/{municipalityId}/routekaart', { ...municipalityPath(municipalityId), body })
 export const updateRoutekaartEntry = (municipalityId: string, entryId: string, body: Partial<CreateRoutekaartEntryBody> & { version: number }) =>
