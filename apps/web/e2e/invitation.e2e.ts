@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, launchChromium, startProduct, type RunningProduct } from './support'
+import { axeViolations, launchChromium, logIn as logInAt, newPage as newPageIn, startProduct, type RunningProduct } from './support'
 
-// The demo seed's shared password (apps/api/src/seed/demo-seed.ts); this file starts the product with SEED_DEMO=true.
-const DEMO_PASSWORD = 'Opgave-demo-2026'
+// This file starts the product with SEED_DEMO=true; the demo accounts share DEMO_PASSWORD (./support).
 const OWNER = 'eigenaar@groenwerkt.nl'
 const PLATFORM_ADMIN = 'platform@opgave.localhost'
 const ENTERPRISE = 'GroenWerkt Sociale Onderneming'
@@ -26,20 +25,8 @@ describe('Inviting a colleague, end to end', () => {
     await product?.stop()
   })
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } })
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    return page
-  }
-
-  async function logIn(page: Page, email: string) {
-    await page.goto(`${product.baseUrl}/inloggen`)
-    await page.getByLabel('E-mailadres').fill(email)
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Organisaties')
-  }
+  const newPage = (): Promise<Page> => newPageIn(browser)
+  const logIn = (page: Page, email: string) => logInAt(page, product.baseUrl, email)
 
   it('lets the owner invite, change a role and revoke an invitation', async () => {
     const page = await newPage()

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import type { AxeResults } from 'axe-core'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const WEB_DIST_DIR = join(REPO_ROOT, 'apps/web/dist')
@@ -39,13 +40,21 @@ export interface RunningProduct {
   stop(): Promise<void>
 }
 
-/** Starts the API (which also serves the built web app) on a free port with a fresh, empty data folder. */
-export async function startProduct({ seedDemo = false }: { seedDemo?: boolean } = {}): Promise<RunningProduct> {
+/**
+ * Starts the API (which also serves the built web app) on a free port with a fresh, empty data folder.
+ * `testClock` adds PUT /api/test/clock (apps/api/src/plugins/test-clock.ts) so a test can move the server
+ * clock, e.g. past a submission deadline; see `setServerClock`.
+ */
+export async function startProduct({ seedDemo = false, testClock = false }: { seedDemo?: boolean; testClock?: boolean } = {}): Promise<RunningProduct> {
   if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) {
     throw new Error(`No web build in ${WEB_DIST_DIR}; run \`pnpm --filter @opgave/web build\` (pnpm test:browser does).`)
   }
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'opgave-e2e-'))
+  // The server serves a private copy of the build: a rebuild of apps/web/dist while the test runs (another
+  // terminal, another test run) would otherwise delete the hashed chunks the open pages still load.
+  const webDistDir = join(dataDir, 'web-dist')
+  cpSync(WEB_DIST_DIR, webDistDir, { recursive: true })
   let output = ''
   const child: ChildProcess = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['apps/api/src/server.ts'], {
     cwd: REPO_ROOT,
@@ -55,7 +64,8 @@ export async function startProduct({ seedDemo = false }: { seedDemo?: boolean } 
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       SEED_DEMO: String(seedDemo),
-      WEB_DIST_DIR,
+      TEST_CLOCK: String(testClock),
+      WEB_DIST_DIR: webDistDir,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
     },
@@ -116,4 +126,35 @@ export async function axeViolations(page: Page, label: string): Promise<string[]
     console.error(`axe violations on ${label} (${page.url()}):\n${report}`)
   }
   return results.violations.map((v) => `${label}: ${v.id}`)
+}
+
+/** The demo seed's shared password (apps/api/src/seed/demo-seed.ts), for products started with seedDemo. */
+export const DEMO_PASSWORD = 'Opgave-demo-2026'
+
+/** A fresh browser context (own cookies and storage: one person) with one page. */
+export async function newPage(browser: Browser, locale = 'nl-NL'): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  return page
+}
+
+/** Logs in through the Dutch login form and waits for the page it lands on (the organisations list). */
+export async function logIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/inloggen`)
+  await page.getByLabel('E-mailadres').fill(email)
+  await page.getByLabel('Wachtwoord').fill(password)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Organisaties')
+}
+
+/** Moves the server clock of a product started with `testClock: true`; returns the server's new time. */
+export async function setServerClock(product: RunningProduct, at: Date): Promise<Date> {
+  const response = await fetch(`${product.baseUrl}/api/test/clock`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ now: at.toISOString() }),
+  })
+  if (response.status !== 200) throw new Error(`PUT /api/test/clock answered ${response.status}: ${await response.text()}`)
+  return new Date(((await response.json()) as { now: string }).now)
 }
