@@ -56,8 +56,9 @@ export async function startProduct({ seedDemo = false, testClock = false }: { se
   const webDistDir = join(dataDir, 'web-dist')
   cpSync(WEB_DIST_DIR, webDistDir, { recursive: true })
   let output = ''
-  const child: ChildProcess = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['apps/api/src/server.ts'], {
-    cwd: REPO_ROOT,
+  // Started as production starts it (apps/api `pnpm start`): node with the tsx loader, from the API's folder.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: join(REPO_ROOT, 'apps/api'),
     env: {
       ...process.env,
       PORT: String(port),
@@ -69,7 +70,7 @@ export async function startProduct({ seedDemo = false, testClock = false }: { se
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
     },
-    // Own process group, so stopping it also stops the node process tsx starts underneath.
+    // Own process group, so stopping it stops everything it started.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
