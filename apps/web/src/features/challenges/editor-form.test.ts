@@ -6,7 +6,10 @@ describe('parseDecimal', () => {
     expect(parseDecimal('40.000,50')).toBe(40000.5)
     expect(parseDecimal('40000,5')).toBe(40000.5)
     expect(parseDecimal('40000.50')).toBe(40000.5)
-    expect(parseDecimal('€ 1.250')).toBe(1.25)
+    // A dot before three digits groups thousands in Dutch: "€ 1.250" is twelve hundred and fifty.
+    expect(parseDecimal('€ 1.250')).toBe(1250)
+    expect(parseDecimal('30.000')).toBe(30_000)
+    expect(parseDecimal('-5')).toBeNaN()
     expect(parseDecimal('')).toBeNull()
     expect(parseDecimal('veel')).toBeNaN()
   })

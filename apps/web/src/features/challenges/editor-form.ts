@@ -1,3 +1,4 @@
+import { parseDutchNumber } from '../../composables/dutch-number'
 import { fromAmsterdamInput, toAmsterdamInput } from './format'
 import type { Challenge, CreateChallengeBody, EnterpriseKind } from './types'
 
@@ -77,10 +78,9 @@ export function challengeToForm(c: Challenge): ChallengeForm {
  * are thousands separators. Unreadable text becomes NaN, which the server rejects naming the field.
  */
 export function parseDecimal(text: string): number | null {
-  const compact = text.replace(/[\s€]/g, '')
-  if (compact === '') return null
-  const normalised = compact.includes(',') ? compact.replaceAll('.', '').replace(',', '.') : compact
-  return /^\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN
+  const value = parseDutchNumber(text)
+  if (value === undefined || (value !== null && value < 0)) return Number.NaN
+  return value
 }
 
 /** The request body: every field, so the server holds exactly what the form shows. */

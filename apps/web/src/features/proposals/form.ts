@@ -1,3 +1,4 @@
+import { parseDutchNumber } from '../../composables/dutch-number'
 import type { PlannedImpact, Proposal, ProposalPatch } from './api'
 
 /** The editable text of a proposal as the form holds it: numbers as typed, so half-typed values never vanish. */
@@ -30,12 +31,7 @@ export function formFromProposal(p: Proposal): ProposalForm {
 
 /** "1.234,56", "1234.56", "1234" → number; "" → null; anything else → undefined (not a number). */
 export function parseNumber(text: string): number | null | undefined {
-  const trimmed = text.trim().replace(/\s/g, '')
-  if (trimmed === '') return null
-  // Dutch notation: dots group thousands, the comma is the decimal separator.
-  const normalised = trimmed.includes(',') ? trimmed.replace(/\./g, '').replace(',', '.') : trimmed
-  if (!/^-?\d+(\.\d+)?$/.test(normalised)) return undefined
-  return Number(normalised)
+  return parseDutchNumber(text)
 }
 
 export interface PatchResult {
