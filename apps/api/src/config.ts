@@ -66,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(String(raw.dataDir ?? './data'))
   raw.dataDir = dataDir
   raw.jwtSecret ??= persistentSecret(dataDir)
+  // Links in emails must reach this instance: without PUBLIC_URL, assume it is reached on its own port.
+  raw.publicUrl ??= `http://localhost:${String(raw.port ?? 3000)}`
   const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw))
   const errors = [...Value.Errors(ConfigSchema, withDefaults)]
   if (errors.length > 0) {
