@@ -6,19 +6,12 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildApp } from '../src/app'
-import { createDatabase } from '../src/db/client'
-import { testConfig } from '../test/test-app'
+import { generateOpenApiDocument } from './openapi-document'
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
 const ruleset = process.env.NLGOV_RULESET ?? resolve(repoRoot, '../shared/data/nlgov-adr-ruleset.yaml')
 
-const database = await createDatabase({ inMemory: true })
-const app = await buildApp({ config: testConfig({ publicUrl: 'https://opgave.example.org' }), db: database.db, logger: false })
-await app.ready()
-const document = app.swagger()
-await app.close()
-await database.close()
+const document = await generateOpenApiDocument()
 
 const dir = mkdtempSync(join(tmpdir(), 'opgave-openapi-'))
 const file = join(dir, 'openapi.json')

@@ -12,7 +12,6 @@ declare module 'fastify' {
      * Closing the listener at once would reset connections still waiting in the kernel's backlog.
      */
     drain(options?: { quietMs?: number; maxMs?: number }): Promise<void>
-    isDraining(): boolean
   }
 }
 
@@ -50,7 +49,6 @@ export const drainingPlugin = fp(
     app.addHook('onResponse', async (request) => void done(request))
     app.addHook('onRequestAbort', async (request) => void done(request))
 
-    app.decorate('isDraining', () => draining)
     app.decorate('drain', async ({ quietMs = 500, maxMs = 25_000 } = {}) => {
       draining = true
       const started = Date.now()

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import { count, eq } from 'drizzle-orm'
 import { Counter, Histogram, Gauge, Registry, collectDefaultMetrics } from 'prom-client'
 import type { Database } from '../db/client'
+import { commonProblems } from '../lib/problem'
 import { emailOutbox } from '../modules/outbox/outbox.table'
 
 const sameToken = (given: string, expected: string) => {
@@ -42,7 +43,7 @@ export const metricsPlugin = fp(
     const token = opts.token
     app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
       const given = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
-      if (!sameToken(given, token)) return reply.status(401).type('application/problem+json').send(JSON.stringify({ type: 'urn:opgave:problem:auth.unauthenticated', title: 'Authentication required', status: 401, detail: 'A metrics token is required.', code: 'auth.unauthenticated' }))
+      if (!sameToken(given, token)) throw commonProblems.unauthenticated('A metrics token is required.')
       const [pending] = await opts.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'pending'))
       const [failed] = await opts.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'failed'))
       queueDepth.set(pending?.n ?? 0)

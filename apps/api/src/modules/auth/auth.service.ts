@@ -88,7 +88,8 @@ export async function login(deps: AuthDeps, body: LoginBody, ip: string): Promis
   const now = deps.now()
   await assertLoginAllowed(deps.db, { accountKey, ip, now })
   const user = await findUserByEmail(deps.db, accountKey)
-  const valid = user?.passwordHash ? await verify(user.passwordHash, body.password) : (await verify(await getDummyHash(), body.password), false)
+  // Without an account a dummy hash is verified anyway, so both cases take the same time.
+  const valid = user?.passwordHash ? await verify(user.passwordHash, body.password) : await verify(await getDummyHash(), body.password).then(() => false)
   if (!user || !valid || user.disabledAt) {
     await recordLoginFailure(deps.db, { accountKey, ip, now })
     throw authErrors.invalidCredentials('The email address or password is incorrect.')

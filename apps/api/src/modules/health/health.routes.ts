@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { and, count, eq, min } from 'drizzle-orm'
+import { count, eq, min } from 'drizzle-orm'
 import type { App } from '../../lib/typed-app'
 import { problemResponses } from '../../lib/route-schema'
 import { isDatabaseReachable } from '../../db/client'
@@ -39,7 +39,7 @@ export async function healthRoutes(app: App, opts: { now: () => Date }) {
     async () => {
       if (!(await isDatabaseReachable(app.db))) throw databaseDown('The database cannot be reached.')
       const [pending] = await app.db.select({ n: count(), oldest: min(emailOutbox.createdAt) }).from(emailOutbox).where(eq(emailOutbox.status, 'pending'))
-      const [failed] = await app.db.select({ n: count() }).from(emailOutbox).where(and(eq(emailOutbox.status, 'failed')))
+      const [failed] = await app.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'failed'))
       const oldest = pending?.oldest ? Math.max(0, Math.round((opts.now().getTime() - new Date(pending.oldest).getTime()) / 1000)) : null
       return { status: 'ready' as const, database: 'up' as const, queue: { pendingEmails: pending?.n ?? 0, oldestPendingSeconds: oldest, failedEmails: failed?.n ?? 0 } }
     },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { createdAt, id, timestamps } from '../../db/columns'
+import { createdAt, id, timestamps, updatedAt } from '../../db/columns'
 import { users } from '../users/users.table'
 
 export const organisations = pgTable(
@@ -34,7 +34,7 @@ export const memberships = pgTable(
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['admin', 'challenge_manager', 'account_manager', 'owner', 'member'] }).notNull(),
     createdAt: createdAt(),
-    updatedAt: timestamps().updatedAt,
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.userId] })],
 )
