@@ -58,13 +58,18 @@ export const challenges = pgTable(
 export type ChallengeRow = typeof challenges.$inferSelect
 
 /** Budget contributed by municipal portfolios ("bridging budgets"); the total is derived, never stored. */
-export const challengeBudgetLines = pgTable('challenge_budget_lines', {
-  id: id(),
-  challengeId: uuid('challenge_id').notNull().references(() => challenges.id, { onDelete: 'cascade' }),
-  portfolio: text('portfolio').notNull(),
-  amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
-  position: integer('position').notNull().default(0),
-})
+export const challengeBudgetLines = pgTable(
+  'challenge_budget_lines',
+  {
+    id: id(),
+    challengeId: uuid('challenge_id').notNull().references(() => challenges.id, { onDelete: 'cascade' }),
+    portfolio: text('portfolio').notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  // The catalogue sums the lines per listed challenge: without this index every row scans all lines (bench 1a).
+  (t) => [index('challenge_budget_lines_challenge_idx').on(t.challengeId)],
+)
 
 export const challengeFollowers = pgTable(
   'challenge_followers',

@@ -1,0 +1,1 @@
+CREATE INDEX "challenge_budget_lines_challenge_idx" ON "challenge_budget_lines" USING btree ("challenge_id");
