@@ -3,8 +3,8 @@ import type { ChallengeCatalogueQuery, ChallengePage, ChallengeStatus } from '@o
 import type { Database } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import { organisations } from '../organisations/organisations.table'
-import { toChallengeSummary } from './challenges.mapper'
-import { challengeBudgetLines, challenges } from './challenges.table'
+import { budgetTotalCentsSql, summaryColumns, toChallengeSummary } from './challenges.mapper'
+import { challenges } from './challenges.table'
 
 /**
  * The cursor is opaque to clients: base64url JSON of the last item's sort key. With a search term the
@@ -65,9 +65,9 @@ export async function listPublicChallenges(db: Database, query: ChallengeCatalog
   }
   const rows = await db
     .select({
-      challenge: challenges,
+      challenge: summaryColumns,
       municipality: { id: organisations.id, name: organisations.name, slug: organisations.slug },
-      total: sql<number>`coalesce((select sum(${challengeBudgetLines.amountCents}) from ${challengeBudgetLines} where ${challengeBudgetLines.challengeId} = ${challenges.id}), 0)`.mapWith(Number),
+      total: budgetTotalCentsSql,
       rank: rank ?? sql<string>`null`,
     })
     .from(challenges)

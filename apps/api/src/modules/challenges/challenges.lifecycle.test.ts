@@ -8,6 +8,7 @@ import { completeChallenge, createDraft, createMunicipality, createPublished, ho
 import { users } from '../users/users.table'
 import { closeDueChallenges } from './challenges.closer'
 import { challenges } from './challenges.table'
+import { juryDecisions } from '../jury/jury.table'
 
 describe('challenge lifecycle on the server clock', () => {
   let ctx: TestContext
@@ -86,6 +87,14 @@ describe('challenge lifecycle on the server clock', () => {
       for (const wrong of ['publish', 'start-evaluation', 'decide', 'publish-results', 'archive'].filter((s) => s !== step)) {
         const refused = await transition(ctx, draft.id, gemeente.manager.token, wrong, version)
         expect(refused.status, `${wrong} before ${step}`).toBe(409)
+      }
+      if (step === 'publish-results') {
+        // The public results page shows the jury's winners and motivation: none recorded, no publication.
+        const early = await transition(ctx, draft.id, gemeente.manager.token, step, version)
+        expect(early.status).toBe(409)
+        expect(early.body).toMatchObject({ code: 'challenges.decision_missing' })
+        expect((await get(draft.id, gemeente.manager.token)).body).toMatchObject({ status: 'decided', version })
+        await ctx.database.db.insert(juryDecisions).values({ challengeId: draft.id, winnerProposalIds: [], motivation: 'Geen voorstel voldeed aan de drempels.' })
       }
       const res = await transition(ctx, draft.id, gemeente.manager.token, step, version)
       expect(res.status, step).toBe(200)

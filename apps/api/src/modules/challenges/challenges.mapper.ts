@@ -6,7 +6,7 @@ import type { Actor } from '../../plugins/auth'
 import { organisations } from '../organisations/organisations.table'
 import { challengeStatusAt } from './challenges.access'
 import { canOnChallenges } from './challenges.policy'
-import { challengeBudgetLines, challengeFollowers, type ChallengeRow } from './challenges.table'
+import { challengeBudgetLines, challengeFollowers, challenges, type ChallengeRow } from './challenges.table'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
@@ -25,7 +25,30 @@ export interface MunicipalityRef {
   slug: string
 }
 
-export function toChallengeSummary(row: ChallengeRow, municipality: MunicipalityRef, budgetTotal: number, now: Date): ChallengeSummary {
+/** The columns a summary reads: lists select only these (not the long texts or the search vector). */
+export const summaryColumns = {
+  id: challenges.id,
+  slug: challenges.slug,
+  title: challenges.title,
+  summary: challenges.summary,
+  status: challenges.status,
+  sdgGoals: challenges.sdgGoals,
+  eligibleEnterpriseKinds: challenges.eligibleEnterpriseKinds,
+  reservedArt282: challenges.reservedArt282,
+  contractKind: challenges.contractKind,
+  contractValueCents: challenges.contractValueCents,
+  questionsDeadline: challenges.questionsDeadline,
+  submissionDeadline: challenges.submissionDeadline,
+  publishedAt: challenges.publishedAt,
+  version: challenges.version,
+  updatedAt: challenges.updatedAt,
+}
+/** The sum of a challenge's budget lines in cents, as a column of a list query (indexed lookup per row). */
+export const budgetTotalCentsSql = sql<number>`coalesce((select sum(${challengeBudgetLines.amountCents}) from ${challengeBudgetLines} where ${challengeBudgetLines.challengeId} = ${challenges.id}), 0)`.mapWith(Number)
+
+export type ChallengeSummaryRow = Pick<ChallengeRow, keyof typeof summaryColumns>
+
+export function toChallengeSummary(row: ChallengeSummaryRow, municipality: MunicipalityRef, budgetTotal: number, now: Date): ChallengeSummary {
   return {
     id: row.id,
     slug: row.slug,

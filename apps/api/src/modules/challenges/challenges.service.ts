@@ -1,6 +1,6 @@
 import { and, desc, eq, like, sql } from 'drizzle-orm'
 import type { Challenge, ChallengeSummary, ChallengeTransition, CreateChallengeBody, UpdateChallengeBody } from '@opgave/contracts'
-import { applyChallengeTransition } from '@opgave/domain'
+import { applyChallengeTransition, missingTransitionPrerequisite } from '@opgave/domain'
 import type { Database, DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
@@ -11,9 +11,10 @@ import { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePubl
 import { challengeErrors } from './challenges.errors'
 import { notifyFollowers } from './challenges.followers'
 import { completenessErrors, mergeChallengeInput, type MergedChallenge } from './challenges.input'
-import { isEditableStatus, loadMunicipalityRef, toChallenge, toChallengeSummary, TRANSITIONS } from './challenges.mapper'
+import { budgetTotalCentsSql, isEditableStatus, loadMunicipalityRef, summaryColumns, toChallenge, toChallengeSummary, TRANSITIONS } from './challenges.mapper'
 import { canOnChallenges, isMunicipalityStaff } from './challenges.policy'
 import { challengeBudgetLines, challengeFollowers, challenges, type ChallengeRow } from './challenges.table'
+import { juryDecisions } from '../jury/jury.table'
 
 // Shared entry points other modules (proposals, questions) import: access rules, row loading, followers.
 export { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePublic, isStaffOfChallenge, loadChallengeForUpdate, municipalityRole, notifyFollowers }
@@ -133,6 +134,10 @@ export async function transitionChallenge(deps: ChallengeDeps, actor: Actor, cha
     const effective = challengeStatusAt(before, now)
     const result = applyChallengeTransition(effective, TRANSITIONS[transition])
     if (!result.ok) throw challengeErrors.invalidTransition(`Cannot ${transition} a challenge that is ${effective}.`)
+    const [decision] = transition === 'publishResults' ? await tx.select({ challengeId: juryDecisions.challengeId }).from(juryDecisions).where(eq(juryDecisions.challengeId, challengeId)) : []
+    if (missingTransitionPrerequisite(TRANSITIONS[transition], { juryDecisionRecorded: decision !== undefined }) === 'jury_decision') {
+      throw challengeErrors.decisionMissing('The jury chair must record the winners and the motivation before the results can be published.')
+    }
     if (transition === 'publish') {
       const problems = completenessErrors(before, await budgetLineCount(tx, challengeId), now)
       if (problems.length > 0) throw challengeErrors.incomplete('Complete these fields before publishing.', problems)
@@ -175,7 +180,7 @@ export async function listMunicipalityChallenges(deps: ChallengeDeps, actor: Act
   await authorizeMunicipality(deps.db, actor, municipalityId, 'challenge.read_draft')
   const municipality = await loadMunicipalityRef(deps.db, municipalityId)
   const rows = await deps.db
-    .select({ challenge: challenges, total: sql<number>`coalesce((select sum(${challengeBudgetLines.amountCents}) from ${challengeBudgetLines} where ${challengeBudgetLines.challengeId} = ${challenges.id}), 0)`.mapWith(Number) })
+    .select({ challenge: summaryColumns, total: budgetTotalCentsSql })
     .from(challenges)
     .where(eq(challenges.municipalityId, municipalityId))
     .orderBy(desc(challenges.updatedAt), desc(challenges.id))
