@@ -17,23 +17,30 @@ export const WEB_CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
+/** Swagger UI injects inline styles; the docs page alone allows them. */
+const DOCS_CSP = WEB_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+
+const COMMON_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'referrer-policy': 'no-referrer',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  'cross-origin-opener-policy': 'same-origin',
+}
+// Built once: this runs on every request, including the cheapest ones (bench 1c/1g).
+const API_HEADERS = { ...COMMON_HEADERS, 'content-security-policy': API_CSP, 'cache-control': 'no-store', 'api-version': API_VERSION }
+const DOCS_HEADERS = { ...COMMON_HEADERS, 'content-security-policy': DOCS_CSP }
+const WEB_HEADERS = { ...COMMON_HEADERS, 'content-security-policy': WEB_CSP }
+
 /**
  * Set in onRequest so that every answer carries them — 404, 413, 429 and 500 included,
  * because those are produced after this hook has run.
  */
 export function applySecurityHeaders(reply: FastifyReply, url: string) {
-  const isDocs = url.startsWith('/api/docs')
-  const isApi = url.startsWith('/api/') && !isDocs
-  reply.headers({
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'strict-transport-security': 'max-age=31536000; includeSubDomains',
-    'referrer-policy': 'no-referrer',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-    'cross-origin-opener-policy': 'same-origin',
-    'content-security-policy': isApi ? API_CSP : isDocs ? DOCS_CSP : WEB_CSP,
-  })
-  if (isApi) reply.headers({ 'cache-control': 'no-store', 'api-version': API_VERSION })
+  if (url.startsWith('/api/docs')) reply.headers(DOCS_HEADERS)
+  else if (url.startsWith('/api/')) reply.headers(API_HEADERS)
+  else reply.headers(WEB_HEADERS)
 }
 
 export const securityHeadersPlugin = fp(
@@ -43,5 +50,3 @@ export const securityHeadersPlugin = fp(
   { name: 'security-headers' },
 )
 
-/** Swagger UI injects inline styles; the docs page alone allows them. */
-const DOCS_CSP = WEB_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
