@@ -24,6 +24,10 @@ export const webAppPlugin = fp(
       root: opts.distDir,
       wildcard: false,
       index: false,
+      // apps/web's build writes .br/.gz beside each text asset (apps/web/build/precompress.ts).
+      preCompressed: true,
+      // Off, so that `send` does not overwrite the cache-control set below with its own `max-age=0`.
+      cacheControl: false,
       setHeaders: (res, path) => {
         res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
       },
