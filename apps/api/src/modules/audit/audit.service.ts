@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/client'
 import { auditEvents } from './audit.table'
+import { withoutPersonalData } from './personal-data'
 
 export interface AuditEvent {
   actorId: string | null
@@ -14,7 +15,8 @@ export interface AuditEvent {
 /**
  * The one way to record a state change; call it with the transaction that made the change.
  * Record ids and non-personal facts only (no names, emails, free text about people): the log is
- * append-only, so anonymising a user (AVG) must leave nothing personal behind in it.
+ * append-only, so anonymising a user (AVG) must leave nothing personal behind in it; contact details
+ * that slip into a snapshot anyway are masked here (`withoutPersonalData`).
  */
 export async function recordAudit(tx: DbOrTx, event: AuditEvent): Promise<void> {
   await tx.insert(auditEvents).values({
@@ -23,7 +25,7 @@ export async function recordAudit(tx: DbOrTx, event: AuditEvent): Promise<void> 
     entityType: event.entityType,
     entityId: event.entityId,
     organisationId: event.organisationId ?? null,
-    before: event.before ?? null,
-    after: event.after ?? null,
+    before: withoutPersonalData(event.before ?? null, event.entityType),
+    after: withoutPersonalData(event.after ?? null, event.entityType),
   })
 }
