@@ -25,6 +25,7 @@ import { enterpriseRoutes } from './modules/enterprises/enterprises.routes'
 import { challengeRoutes, publicChallengeRoutes } from './modules/challenges/challenges.routes'
 import { proposalRoutes } from './modules/proposals/proposals.routes'
 import { juryRoutes } from './modules/jury/jury.routes'
+import { ssoRoutes } from './modules/sso/sso.routes'
 
 export interface BuildAppOptions {
   config: Config
@@ -89,6 +90,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger }: B
       await api.register(enterpriseRoutes)
       await api.register(proposalRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir })
       await api.register(juryRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir })
+      await api.register(ssoRoutes, { now, publicUrl: config.publicUrl, jwtSecret: config.jwtSecret, authRateLimitPerMinute: config.authRateLimitPerMinute })
     },
     { prefix: API_PREFIX },
   )

@@ -9,6 +9,7 @@ import { profileRoutes } from '../features/profile/routes'
 import { proposalRoutes } from '../features/proposals/routes'
 import { questionRoutes } from '../features/questions/routes'
 import { enterpriseRoutes } from '../features/enterprises/routes'
+import { ssoRoutes } from '../features/sso/routes'
 import { advanceFlash } from './flash'
 import { resolveAccess, safeRedirect, type Viewer } from './route-access'
 import './route-meta'
@@ -16,6 +17,7 @@ import './route-meta'
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
   ...authRoutes,
+  ...ssoRoutes,
   ...profileRoutes,
   ...organisationRoutes,
   ...invitationRoutes,

@@ -9,7 +9,7 @@ import { getMe, updateMe } from '../users/users.service'
 import { login, logout, refresh, register, type AuthDeps, type IssuedSession } from './auth.service'
 import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, SESSION_TTL_MS } from './refresh-token'
 
-function setRefreshCookie(reply: FastifyReply, token: string) {
+export function setRefreshCookie(reply: FastifyReply, token: string) {
   reply.setCookie(REFRESH_COOKIE, token, {
     httpOnly: true,
     secure: true,

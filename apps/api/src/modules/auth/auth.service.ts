@@ -32,7 +32,8 @@ export interface IssuedSession {
   user: Me
 }
 
-async function openSession(deps: AuthDeps, tx: DbOrTx, userId: string) {
+/** Opens a login session with its first refresh token (password login, registration and SSO alike). */
+export async function openSession(deps: AuthDeps, tx: DbOrTx, userId: string) {
   const [session] = await tx
     .insert(authSessions)
     .values({ userId, expiresAt: new Date(deps.now().getTime() + SESSION_TTL_MS) })
