@@ -27,6 +27,8 @@ export const Me = Type.Object({
   name: Type.String(),
   locale: Locale,
   isPlatformAdmin: Type.Boolean(),
+  /** False for accounts that only log in through their municipality (single sign-on). */
+  hasPassword: Type.Boolean(),
   memberships: Type.Array(Membership),
   createdAt: DateTime,
 })

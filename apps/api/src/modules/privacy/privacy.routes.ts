@@ -36,12 +36,16 @@ export async function privacyRoutes(app: App, opts: { now: () => Date }) {
         operationId: 'deleteMyAccount',
         summary: 'Delete my account: it is anonymised, contributions stay without my name',
         security: bearerAuth,
-        body: StrictObject({ password: Type.String({ minLength: 1, maxLength: 200 }) }),
+        // Re-authentication: the password, or for accounts without one (single sign-on) the account's email typed again.
+        body: StrictObject({
+          password: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          confirmEmail: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })),
+        }),
         response: { 204: Type.Null({ description: 'Account anonymised' }), ...problemResponses(401, 409) },
       },
     },
     async (request, reply) => {
-      await deleteAccount(app.db, { userId: requireActor(request).userId, password: request.body.password, now: opts.now() })
+      await deleteAccount(app.db, { userId: requireActor(request).userId, ...request.body, now: opts.now() })
       reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH, httpOnly: true, secure: true, sameSite: 'strict' })
       return reply.status(204).send(null)
     },

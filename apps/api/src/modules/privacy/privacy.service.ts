@@ -9,11 +9,13 @@ import { auditEvents } from '../audit/audit.table'
 import { emailOutbox } from '../outbox/outbox.table'
 import { memberships, organisations } from '../organisations/organisations.table'
 import { juryMembers } from '../jury/jury.table'
+import { ssoIdentities } from '../sso/sso.table'
 import { getMe } from '../users/users.service'
 import { users } from '../users/users.table'
 
 export const privacyErrors = {
   wrongPassword: defineProblem(400, 'privacy.wrong_password', 'Password incorrect'),
+  wrongConfirmation: defineProblem(400, 'privacy.wrong_confirmation', 'Email address does not match'),
   lastManager: defineProblem(409, 'privacy.last_manager', 'You are the last manager of an organisation'),
 }
 
@@ -62,15 +64,25 @@ export async function exportUserData(db: Database, userId: string) {
  * AVG art. 17: the account is anonymised, not removed, so that proposals, scores and the audit log
  * stay consistent — they keep pointing at the same id, which no longer identifies anyone.
  */
-export async function deleteAccount(db: Database, { userId, password, now }: { userId: string; password: string; now: Date }) {
+export async function deleteAccount(db: Database, { userId, password, confirmEmail, now }: { userId: string; password?: string; confirmEmail?: string; now: Date }) {
   const [user] = await db.select().from(users).where(eq(users.id, userId))
-  if (!user?.passwordHash || !(await verify(user.passwordHash, password))) {
-    throw privacyErrors.wrongPassword('The password is incorrect; your account was not deleted.', [{ field: '/password', code: 'privacy.wrong_password', message: 'Incorrect password' }])
+  if (!user) throw privacyErrors.wrongPassword('The password is incorrect; your account was not deleted.')
+  if (user.passwordHash !== null) {
+    if (password === undefined || !(await verify(user.passwordHash, password))) {
+      throw privacyErrors.wrongPassword('The password is incorrect; your account was not deleted.', [{ field: '/password', code: 'privacy.wrong_password', message: 'Incorrect password' }])
+    }
+  } else if (confirmEmail?.trim().toLowerCase() !== user.email.toLowerCase()) {
+    // Accounts that only log in through their municipality have no password to re-enter.
+    throw privacyErrors.wrongConfirmation('Type the email address of your account to confirm; your account was not deleted.', [
+      { field: '/confirmEmail', code: 'privacy.wrong_confirmation', message: 'Does not match the email address of the account' },
+    ])
   }
   await db.transaction(async (tx) => {
     await assertNotLastManager(tx, userId)
     await tx.delete(emailOutbox).where(eq(emailOutbox.to, user.email))
     await tx.delete(memberships).where(eq(memberships.userId, userId))
+    // The link to the municipality's identity provider goes: a later SSO login starts a new account.
+    await tx.delete(ssoIdentities).where(eq(ssoIdentities.userId, userId))
     // A juror's seat and scores stay (results must not change); the address they were invited at goes.
     await tx.update(juryMembers).set({ email: `deleted-${userId}@anonymised.invalid`, tokenHash: null }).where(eq(juryMembers.userId, userId))
     await tx.update(authSessions).set({ revokedAt: now, revokedReason: 'account_deleted' }).where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)))

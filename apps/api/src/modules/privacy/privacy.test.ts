@@ -6,7 +6,8 @@ import { auditEvents } from '../audit/audit.table'
 import { users } from '../users/users.table'
 import { challenges } from '../challenges/challenges.table'
 import { juryMembers } from '../jury/jury.table'
-import { organisations } from '../organisations/organisations.table'
+import { memberships, organisations } from '../organisations/organisations.table'
+import { ssoIdentities } from '../sso/sso.table'
 
 describe('AVG: data export and account deletion', () => {
   let ctx: TestContext
@@ -70,5 +71,27 @@ describe('AVG: data export and account deletion', () => {
 
     // The address is free again for a new account.
     expect((await http(ctx).post('/api/v1/auth/register').send({ email: 'lou@example.nl', password: STRONG_PASSWORD, name: 'Lou' })).status).toBe(201)
+  })
+
+  it('lets an account without a password (single sign-on) confirm with its email, and removes the SSO link', async () => {
+    const ria = await registerUser(ctx, 'ria@gemeente.nl', 'Ria Smit')
+    const org = await http(ctx).post('/api/v1/organisations').set(bearer(ria.token)).send({ kind: 'enterprise', name: 'Ria Advies' })
+    const other = await registerUser(ctx, 'co@gemeente.nl', 'Co Smit')
+    await ctx.database.db.update(users).set({ passwordHash: null }).where(eq(users.id, ria.user.id))
+    await ctx.database.db.insert(ssoIdentities).values({ issuer: 'https://idp.gemeente.nl', subject: 'ria-1', userId: ria.user.id, organisationId: org.body.id })
+    // Another manager, so that Ria is not the last one.
+    await ctx.database.db.insert(memberships).values({ organisationId: org.body.id, userId: other.user.id, role: 'owner' })
+
+    expect((await http(ctx).get('/api/v1/me').set(bearer(ria.token))).body.hasPassword).toBe(false)
+    const noConfirmation = await http(ctx).delete('/api/v1/me').set(bearer(ria.token)).send({ password: 'anything' })
+    expect(noConfirmation.status).toBe(400)
+    expect(noConfirmation.body.errors[0]).toMatchObject({ field: '/confirmEmail', code: 'privacy.wrong_confirmation' })
+    expect((await http(ctx).delete('/api/v1/me').set(bearer(ria.token)).send({ confirmEmail: 'iemand@gemeente.nl' })).status).toBe(400)
+    expect(await ctx.database.db.select().from(ssoIdentities).where(eq(ssoIdentities.userId, ria.user.id))).toHaveLength(1)
+
+    expect((await http(ctx).delete('/api/v1/me').set(bearer(ria.token)).send({ confirmEmail: ' RIA@gemeente.nl ' })).status).toBe(204)
+    expect(await ctx.database.db.select().from(ssoIdentities).where(eq(ssoIdentities.userId, ria.user.id))).toEqual([])
+    const [stored] = await ctx.database.db.select({ email: users.email }).from(users).where(eq(users.id, ria.user.id))
+    expect(stored!.email).not.toContain('ria')
   })
 })

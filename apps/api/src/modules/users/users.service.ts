@@ -33,6 +33,7 @@ export async function getMe(db: DbOrTx, userId: string): Promise<Me | null> {
     name: user.name,
     locale: user.locale,
     isPlatformAdmin: user.isPlatformAdmin,
+    hasPassword: user.passwordHash !== null,
     memberships: rows,
     createdAt: user.createdAt.toISOString(),
   }
