@@ -20,4 +20,6 @@ COPY --from=build /out/web /srv/web
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
+# Several instances: run `node --import tsx scripts/migrate.ts` once first (docker-compose's `migrate`
+# service) and start the instances with MIGRATE_ON_START=false. See "Deployment" in README.md.
 CMD ["node", "--import", "tsx", "src/server.ts"]

@@ -1,6 +1,5 @@
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import cors from '@fastify/cors'
-import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import type { Database } from './db/client'
@@ -10,6 +9,11 @@ import { loggableUrl, requestLogPlugin } from './plugins/request-log'
 import { drainingPlugin } from './plugins/draining'
 import { errorsPlugin, frameworkErrorHandler } from './plugins/errors'
 import { metricsPlugin } from './plugins/metrics'
+import { rateLimitsPlugin } from './plugins/rate-limits'
+import { LOG_REDACT_PATHS } from './plugins/log-redaction'
+import { jobsPlugin } from './jobs/jobs.plugin'
+import { jobRoutes } from './jobs/jobs.routes'
+import { createJobQueue, type JobQueue } from './jobs/queue'
 import { API_PREFIX, openapiPlugin } from './plugins/openapi'
 import { securityHeadersPlugin } from './plugins/security-headers'
 import { createValidatorCompiler } from './plugins/validation'
@@ -33,6 +37,8 @@ export interface BuildAppOptions {
   /** The server clock; tests pass a fixed one. Deadlines are always decided with this, never a client's. */
   now?: () => Date
   logger?: FastifyServerOptions['logger']
+  /** The background job queue; server.ts passes the one its workers use. Default: one on `db`, started on first use. */
+  jobs?: JobQueue
 }
 
 /** Log lines carry no secrets: invitation tokens travel in URLs, so they are masked. */
@@ -43,11 +49,11 @@ function serializeRequest(request: { method: string; url: string; id: string; ip
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
 /** Builds the whole application. Tests import only this; server.ts only listens. */
-export async function buildApp({ config, db, now = () => new Date(), logger }: BuildAppOptions) {
+export async function buildApp({ config, db, now = () => new Date(), logger, jobs }: BuildAppOptions) {
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      redact: LOG_REDACT_PATHS,
       serializers: { req: serializeRequest },
     },
     bodyLimit: BODY_LIMIT_BYTES,
@@ -70,9 +76,10 @@ export async function buildApp({ config, db, now = () => new Date(), logger }: B
   await app.register(securityHeadersPlugin)
   await app.register(drainingPlugin)
   await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true })
-  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: 60_000 })
+  await app.register(rateLimitsPlugin, { max: config.rateLimitPerMinute, redisUrl: config.redisUrl })
   await app.register(authPlugin, { secret: config.jwtSecret, db, now })
   await app.register(openapiPlugin, { publicUrl: config.publicUrl })
+  await app.register(jobsPlugin, { queue: jobs ?? createJobQueue({ db, log: app.log }) })
   await app.register(metricsPlugin, { token: config.metricsToken, db })
 
   await app.register(
@@ -83,6 +90,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger }: B
       await api.register(organisationInvitationRoutes, { now, publicUrl: config.publicUrl })
       await api.register(invitationRoutes, { now, publicUrl: config.publicUrl })
       await api.register(outboxRoutes)
+      await api.register(jobRoutes)
       await api.register(privacyRoutes, { now })
       await api.register(publicChallengeRoutes, { now, publicUrl: config.publicUrl })
       await api.register(challengeRoutes, { now, publicUrl: config.publicUrl })

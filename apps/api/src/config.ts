@@ -29,6 +29,22 @@ export const ConfigSchema = Type.Object({
   metricsToken: Type.Optional(Type.String({ minLength: 16 })),
   /** Browser tests only: lets PUT /api/test/clock move the server clock. Never enable in production. */
   testClock: Type.Boolean({ default: false }),
+  /** Set → rate limits are counted in Redis, shared by every instance; unset → in this process (one instance). */
+  redisUrl: Type.Optional(Type.String({ minLength: 1 })),
+  /** false on app instances when a one-shot `migrate` step runs the migrations before them. */
+  migrateOnStart: Type.Boolean({ default: true }),
+  /** false → this instance serves requests only and runs no background jobs. */
+  runJobs: Type.Boolean({ default: true }),
+  /** How often the periodic jobs (closing challenges, deadline reminders) are offered, in seconds. */
+  jobTickSeconds: Type.Integer({ minimum: 1, maximum: 3600, default: 30 }),
+  /**
+   * Social business case on the impact dashboard: the yearly Participatiewet benefit saved per person
+   * placed in a job. Default: the net bijstandsnorm for a single person aged 21 to pension age per
+   * 1 January 2025, € 1.345,45 a month including holiday allowance (Normbedragen Participatiewet,
+   * Ministerie van SZW), × 12 = € 16.145,40. It leaves out implementation costs and allowances;
+   * municipalities with their own figure set this variable (euro cents).
+   */
+  participatiewetAnnualBenefitCents: Type.Integer({ minimum: 0, maximum: 100_000_000, default: 1_614_540 }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -50,6 +66,11 @@ export const ENV_VARS: Record<keyof Config, string> = {
   trustProxy: 'TRUST_PROXY',
   testClock: 'TEST_CLOCK',
   metricsToken: 'METRICS_TOKEN',
+  redisUrl: 'REDIS_URL',
+  migrateOnStart: 'MIGRATE_ON_START',
+  runJobs: 'RUN_JOBS',
+  jobTickSeconds: 'JOB_TICK_SECONDS',
+  participatiewetAnnualBenefitCents: 'PARTICIPATIEWET_ANNUAL_BENEFIT_CENTS',
 }
 
 export class ConfigError extends Error {}

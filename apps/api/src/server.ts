@@ -2,20 +2,29 @@ import { fileURLToPath } from 'node:url'
 import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createDatabase } from './db/client'
-import { createOutboxDispatcher } from './modules/outbox/outbox.dispatcher'
-import { createChallengeCloser } from './modules/challenges/challenges.closer'
+import { createJobQueue } from './jobs/queue'
+import { startWorkers } from './jobs/workers'
 import { createSettableClock, testClockPlugin } from './plugins/test-clock'
 import { DEMO_PASSWORD, seedDemoData } from './seed/demo-seed'
 
-/** Starts Opgave: migrate, seed on an empty database, listen; on SIGTERM finish in-flight requests and stop. */
+/**
+ * Starts Opgave: migrate (unless MIGRATE_ON_START=false), seed on an empty database, listen, run the
+ * background job workers (unless RUN_JOBS=false); on SIGTERM finish in-flight requests and jobs, then stop.
+ */
 async function main() {
   const config = loadConfig()
   config.webDistDir ??= fileURLToPath(new URL('../../web/dist', import.meta.url))
   const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  await database.migrate()
+  // With several instances, migrations run once before them (`pnpm --filter @opgave/api migrate`); the
+  // advisory lock in migrate() keeps instances that do migrate on start from running them at the same time.
+  if (config.migrateOnStart) await database.migrate()
 
   const clock = config.testClock ? createSettableClock() : null
-  const app = await buildApp({ config, db: database.db, now: clock?.now })
+  const now = clock?.now ?? (() => new Date())
+  // The app's logger is made by buildApp; the queue logs through it once the app exists.
+  const log = { warn: (obj: object, msg: string) => app.log.warn(obj, msg) }
+  const jobs = createJobQueue({ db: database.db, databaseUrl: config.databaseUrl, log, pollingIntervalSeconds: Math.min(2, config.jobTickSeconds) })
+  const app = await buildApp({ config, db: database.db, now: clock?.now, jobs })
   if (clock) {
     console.warn('TEST_CLOCK=true: the server clock can be moved through PUT /api/test/clock. Never use this in production.')
     await app.register(testClockPlugin, { clock })
@@ -27,18 +36,15 @@ async function main() {
       console.log(`\nDemo data created. Every demo account uses the password ${DEMO_PASSWORD}\n${lines}\n`)
     }
   }
-  const outbox = createOutboxDispatcher({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log })
-  // Stores 'closed' at submission deadlines and emails followers; requests never depend on it having run.
-  const closer = createChallengeCloser({ db: database.db, now: clock?.now ?? (() => new Date()), publicUrl: config.publicUrl, log: app.log })
-
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests, answering 503 to new ones')
-    await outbox.stop()
-    await closer.stop()
-    await app.close()
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests and jobs, answering 503 to new requests')
+    // Keep listening and answer 503 until in-flight requests are done: closing the listener at once
+    // resets connections the kernel already accepted but Fastify had not read (seen as ECONNRESET under load).
+    await app.drain()
+    await app.close() // also stops the job queue (waits for running jobs)
     await database.close()
     process.exit(0)
   }
@@ -46,8 +52,11 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'))
 
   await app.listen({ port: config.port, host: config.host })
-  outbox.start()
-  closer.start()
+  // Installs or upgrades the pg-boss schema (under its own lock) and the queues; readiness waits for it.
+  await jobs.start()
+  if (config.runJobs) {
+    await startWorkers({ db: database.db, queue: jobs, now, publicUrl: config.publicUrl, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, log: app.log, tickSeconds: config.jobTickSeconds })
+  }
   console.log(`Opgave runs at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`)
 }
 

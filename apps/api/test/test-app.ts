@@ -18,6 +18,10 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   authRateLimitPerMinute: 10_000,
   trustProxy: false,
   testClock: false,
+  migrateOnStart: true,
+  runJobs: false,
+  jobTickSeconds: 30,
+  participatiewetAnnualBenefitCents: 1_614_540,
   ...overrides,
 })
 

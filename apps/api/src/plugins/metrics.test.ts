@@ -21,6 +21,8 @@ describe('observability', () => {
     expect(res.text).toMatch(/opgave_http_requests_total\{method="GET",route="\/api\/v1\/health",status="200"\} 1/)
     expect(res.text).toContain('opgave_http_request_duration_seconds_bucket')
     expect(res.text).toContain('opgave_email_outbox_pending 0')
+    expect(res.text).toContain('opgave_job_queue_depth{queue="email.send"} 0')
+    expect(res.text).toContain('opgave_jobs_failed{queue="deadlines.remind"} 0')
     expect(res.text).toContain('route="/api/v1/invitations/:token"')
     expect(res.text).not.toContain('secret-token-that-must-not-appear')
   })
@@ -28,7 +30,12 @@ describe('observability', () => {
   it('reports readiness with the queue state', async () => {
     const res = await http(ctx).get('/api/v1/health/ready')
     expect(res.status).toBe(200)
-    expect(res.body).toEqual({ status: 'ready', database: 'up', queue: { pendingEmails: 0, oldestPendingSeconds: null, failedEmails: 0 } })
+    expect(res.body).toEqual({
+      status: 'ready',
+      database: 'up',
+      queue: { pendingEmails: 0, oldestPendingSeconds: null, failedEmails: 0 },
+      jobs: { status: 'up', waiting: 0, failed: 0 },
+    })
   })
 })
 

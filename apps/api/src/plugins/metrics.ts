@@ -32,6 +32,9 @@ export const metricsPlugin = fp(
     })
     const queueDepth = new Gauge({ name: 'opgave_email_outbox_pending', help: 'Emails waiting to be sent', registers: [register] })
     const failedJobs = new Gauge({ name: 'opgave_email_outbox_failed', help: 'Emails that failed after all retries', registers: [register] })
+    const jobQueueDepth = new Gauge({ name: 'opgave_job_queue_depth', help: 'Background jobs waiting (new or waiting for a retry), per queue', labelNames: ['queue'], registers: [register] })
+    const jobsActive = new Gauge({ name: 'opgave_jobs_active', help: 'Background jobs running now, per queue', labelNames: ['queue'], registers: [register] })
+    const jobsFailed = new Gauge({ name: 'opgave_jobs_failed', help: 'Background jobs failed after all retries (kept 14 days), per queue', labelNames: ['queue'], registers: [register] })
 
     app.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched'
@@ -48,6 +51,11 @@ export const metricsPlugin = fp(
       const [failed] = await opts.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'failed'))
       queueDepth.set(pending?.n ?? 0)
       failedJobs.set(failed?.n ?? 0)
+      for (const { queue, counts } of await app.jobs.counts()) {
+        jobQueueDepth.set({ queue }, counts.created + counts.retry)
+        jobsActive.set({ queue }, counts.active)
+        jobsFailed.set({ queue }, counts.failed)
+      }
       return reply.type(register.contentType).send(await register.metrics())
     })
   },

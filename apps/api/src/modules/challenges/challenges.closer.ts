@@ -1,5 +1,4 @@
 import { and, asc, eq, lte } from 'drizzle-orm'
-import type { FastifyBaseLogger } from 'fastify'
 import type { Database } from '../../db/client'
 import { recordAudit } from '../audit/audit.service'
 import { notifyFollowers } from './challenges.followers'
@@ -9,7 +8,7 @@ import { challenges } from './challenges.table'
  * Stores 'closed' for published challenges whose submission deadline has passed and tells their
  * followers. Requests never wait for this: `challengeStatusAt` already reports them closed. Rows are
  * claimed with FOR UPDATE SKIP LOCKED, so several API instances can run it at once without closing
- * (or emailing) twice. Returns the ids it closed.
+ * (or emailing) twice. Runs as the challenges.close-due job (src/jobs/workers.ts). Returns the ids it closed.
  */
 export async function closeDueChallenges(deps: { db: Database; now: () => Date; publicUrl: string }, batchSize = 50): Promise<string[]> {
   return deps.db.transaction(async (tx) => {
@@ -41,22 +40,4 @@ export async function closeDueChallenges(deps: { db: Database; now: () => Date; 
     }
     return due.map((r) => r.id)
   })
-}
-
-/** Runs `closeDueChallenges` every `intervalMs` until stopped (wired up by server.ts, like the outbox dispatcher). */
-export function createChallengeCloser(deps: { db: Database; now: () => Date; publicUrl: string; log: FastifyBaseLogger; intervalMs?: number }) {
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<unknown> | undefined
-  const tick = () => {
-    running = closeDueChallenges(deps).catch((error: unknown) => deps.log.warn({ err: error }, 'closing due challenges failed'))
-  }
-  return {
-    start() {
-      timer = setInterval(tick, deps.intervalMs ?? 60_000)
-    },
-    async stop() {
-      clearInterval(timer)
-      await running
-    },
-  }
 }

@@ -7,12 +7,15 @@ import { defineProblem } from '../../lib/problem'
 import { emailOutbox } from '../outbox/outbox.table'
 
 const databaseDown = defineProblem(503, 'system.database_down', 'Service unavailable')
+const queueDown = defineProblem(503, 'system.queue_down', 'Service unavailable')
 
 const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.Union([Type.Literal('up'), Type.Literal('down')]) })
 const Readiness = Type.Object({
   status: Type.Literal('ready'),
   database: Type.Literal('up'),
   queue: Type.Object({ pendingEmails: Type.Integer(), oldestPendingSeconds: Type.Union([Type.Integer(), Type.Null()]), failedEmails: Type.Integer() }),
+  /** Background jobs (pg-boss): waiting = new or waiting for a retry. */
+  jobs: Type.Object({ status: Type.Literal('up'), waiting: Type.Integer(), failed: Type.Integer() }),
 })
 
 export async function healthRoutes(app: App, opts: { now: () => Date }) {
@@ -29,7 +32,7 @@ export async function healthRoutes(app: App, opts: { now: () => Date }) {
     },
   )
 
-  // For load balancers: take an instance out of rotation when its database is unreachable.
+  // For load balancers: take an instance out of rotation when its database or its job queue is unreachable.
   app.get(
     '/health/ready',
     {
@@ -38,10 +41,17 @@ export async function healthRoutes(app: App, opts: { now: () => Date }) {
     },
     async () => {
       if (!(await isDatabaseReachable(app.db))) throw databaseDown('The database cannot be reached.')
+      if (!(await app.jobs.ping())) throw queueDown('The background job queue cannot be reached.')
+      const jobCounts = await app.jobs.counts()
+      const jobs = { status: 'up' as const, waiting: 0, failed: 0 }
+      for (const { counts } of jobCounts) {
+        jobs.waiting += counts.created + counts.retry
+        jobs.failed += counts.failed
+      }
       const [pending] = await app.db.select({ n: count(), oldest: min(emailOutbox.createdAt) }).from(emailOutbox).where(eq(emailOutbox.status, 'pending'))
       const [failed] = await app.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'failed'))
       const oldest = pending?.oldest ? Math.max(0, Math.round((opts.now().getTime() - new Date(pending.oldest).getTime()) / 1000)) : null
-      return { status: 'ready' as const, database: 'up' as const, queue: { pendingEmails: pending?.n ?? 0, oldestPendingSeconds: oldest, failedEmails: failed?.n ?? 0 } }
+      return { status: 'ready' as const, database: 'up' as const, queue: { pendingEmails: pending?.n ?? 0, oldestPendingSeconds: oldest, failedEmails: failed?.n ?? 0 }, jobs }
     },
   )
 }

@@ -12,6 +12,8 @@ export const emailOutbox = pgTable(
     status: text('status', { enum: ['pending', 'sent', 'logged', 'failed'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** When the relay handed the row to the email.send job queue; a row queued long ago without result is handed over again. */
+    queuedAt: timestamp('queued_at', { withTimezone: true }),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },

@@ -7,4 +7,10 @@ export const adminRoutes: RouteRecordRaw[] = [
     component: () => import('./views/OutboxView.vue'),
     meta: { titleKey: 'outbox.title', requiresPlatformAdmin: true },
   },
+  {
+    path: '/beheer/taken',
+    name: 'admin-jobs',
+    component: () => import('./views/JobsView.vue'),
+    meta: { titleKey: 'jobs.title', requiresPlatformAdmin: true },
+  },
 ]

@@ -1,0 +1,46 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Database } from '../db/client'
+import { closeDueChallenges } from '../modules/challenges/challenges.closer'
+import { createMailTransport, deliverEmail, relayPendingEmails } from '../modules/outbox/outbox.dispatcher'
+import { sendDeadlineReminders } from './deadline-reminders'
+import { QUEUES, type JobQueue } from './queue'
+
+export interface WorkerDeps {
+  db: Database
+  queue: JobQueue
+  now: () => Date
+  publicUrl: string
+  smtpUrl?: string
+  mailFrom: string
+  log: FastifyBaseLogger
+  /** How often the periodic jobs are offered (closing challenges, deadline reminders). */
+  tickSeconds: number
+}
+
+/** The outbox is relayed more often than the other periodic work: people wait for those emails. */
+const OUTBOX_RELAY_SECONDS = 2
+
+/**
+ * Registers every worker on this instance. Any number of instances may do this: pg-boss hands each job
+ * to one worker, and the jobs themselves are idempotent (row locks, unique rows), so a retried job or a
+ * slow instance never does the work twice.
+ */
+export async function startWorkers(deps: WorkerDeps): Promise<void> {
+  const { queue, db, log } = deps
+  const transport = createMailTransport(deps.smtpUrl)
+  await queue.work<{ emailId: string }>(QUEUES.emailSend, (job) => deliverEmail({ db, transport, from: deps.mailFrom, log }, job))
+  await queue.work(QUEUES.outboxRelay, async () => {
+    await relayPendingEmails(db, queue, deps.now())
+  })
+  await queue.work(QUEUES.closeChallenges, async () => {
+    const closed = await closeDueChallenges({ db, now: deps.now, publicUrl: deps.publicUrl })
+    if (closed.length > 0) log.info({ closed: closed.length }, 'closed challenges past their submission deadline')
+  })
+  await queue.work(QUEUES.deadlineReminders, async () => {
+    const sent = await sendDeadlineReminders({ db, now: deps.now, publicUrl: deps.publicUrl })
+    if (sent > 0) log.info({ reminders: sent }, 'deadline reminders queued')
+  })
+  queue.every(QUEUES.outboxRelay, Math.min(OUTBOX_RELAY_SECONDS, deps.tickSeconds))
+  queue.every(QUEUES.closeChallenges, deps.tickSeconds)
+  queue.every(QUEUES.deadlineReminders, deps.tickSeconds)
+}

@@ -1,0 +1,28 @@
+import rateLimit from '@fastify/rate-limit'
+import fp from 'fastify-plugin'
+import { Redis } from 'ioredis'
+
+/** Key prefix in Redis; the per-route limits (login, registration, refresh) add their route to it. */
+export const RATE_LIMIT_NAMESPACE = 'opgave-rate-limit-'
+
+/**
+ * The global per-IP request limit and the per-route limits that routes declare in `config.rateLimit`.
+ * With REDIS_URL every instance counts in the same Redis keys, so a client spreading requests over
+ * instances meets the same limit as on one. Without it the counts live in this process, which is right
+ * for one instance (PGlite, `pnpm start`) and only for that. If Redis cannot be reached, requests are
+ * let through rather than refused (availability first; the per-account login throttle is in PostgreSQL
+ * and keeps guarding passwords).
+ */
+export const rateLimitsPlugin = fp(
+  async (app, opts: { max: number; redisUrl?: string }) => {
+    const redis = opts.redisUrl ? new Redis(opts.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined
+    redis?.on('error', (error) => app.log.warn({ err: { message: error.message } }, 'rate limit store (Redis) unavailable'))
+    await app.register(rateLimit, {
+      max: opts.max,
+      timeWindow: 60_000,
+      ...(redis ? { redis, nameSpace: RATE_LIMIT_NAMESPACE, skipOnError: true } : {}),
+    })
+    if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => undefined)))
+  },
+  { name: 'rate-limits' },
+)
