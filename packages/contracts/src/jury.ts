@@ -147,6 +147,7 @@ export const MyJurySeat = Type.Object({
   memberId: Uuid,
   challengeId: Uuid,
   challengeTitle: Type.String(),
+  decisionAt: Type.Union([DateTime, Type.Null()], { description: 'When the challenge expects its decision: the date the jury works towards' }),
   isChair: Type.Boolean(),
   rounds: Type.Array(Type.Object({ id: Uuid, name: Type.String(), kind: JuryRoundKind, status: JuryRoundStatus, position: Type.Integer() })),
 })
@@ -203,6 +204,7 @@ export const JuryScorecard = Type.Object({
   scores: Type.Record(Type.String(), ScoreEntry, { description: 'Per criterion id' }),
   status: Type.Union([Type.Literal('draft'), Type.Literal('submitted')]),
   submittedAt: Type.Union([DateTime, Type.Null()]),
+  reopenedAt: Type.Union([DateTime, Type.Null()], { description: 'When the chair last reopened this card after a submission' }),
   weightedTotal: Type.Union([Type.Number(), Type.Null()], { description: 'R on 0–100 when complete' }),
   version: Type.Integer({ description: '0 until the first save' }),
   updatedAt: Type.Union([DateTime, Type.Null()]),
@@ -212,6 +214,8 @@ export type JuryScorecard = Static<typeof JuryScorecard>
 export const SaveScorecardBody = StrictObject({ version: Type.Integer({ minimum: 0, description: '0 for the first save' }), scores: Type.Record(Type.String({ format: 'uuid' }), ScoreEntryInput) })
 export type SaveScorecardBody = Static<typeof SaveScorecardBody>
 export const SubmitScorecardBody = StrictObject({ version: Version })
+export const ReopenScorecardBody = StrictObject({ reason: Type.String({ minLength: 3, maxLength: 2000, description: 'Why the chair reopens it; kept in the audit log' }) })
+export type ReopenScorecardBody = Static<typeof ReopenScorecardBody>
 
 /** A proposal as a juror sees it. In a blind round nothing names the applicant. */
 export const JurorProposal = Type.Object({
@@ -275,6 +279,11 @@ export const ShortlistResponse = Type.Object({ nextRoundId: Uuid, proposalIds: T
 export const JuryDecision = Type.Object({
   challengeId: Uuid,
   winnerProposalIds: Type.Array(Uuid),
+  winners: Type.Optional(
+    Type.Array(Type.Object({ proposalId: Uuid, title: Type.String(), enterpriseName: Type.String() }), {
+      description: 'Present once the results are published: the winning proposals with their lead enterprise (public)',
+    }),
+  ),
   motivation: Type.String(),
   version: Type.Integer(),
   updatedAt: DateTime,

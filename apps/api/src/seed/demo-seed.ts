@@ -7,6 +7,7 @@ import { recordAudit } from '../modules/audit/audit.service'
 import { seedDemoChallenges } from './demo-challenges'
 import { seedDemoProposals } from './demo-proposals'
 import { seedDemoQuestions } from './demo-questions'
+import { DEMO_JURY_LOGINS, seedDemoJury } from './demo-jury'
 
 export const DEMO_PASSWORD = 'Opgave-demo-2026'
 
@@ -54,6 +55,7 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
     await seedDemoChallenges(tx, { municipalityId: orgId.municipality, challengeManagerId: userIds.get('opgaven@voorbeeldstad.nl')!, now })
     await seedDemoProposals(tx, { now })
     await seedDemoQuestions(tx, { now })
+    await seedDemoJury(tx, { now, passwordHash })
     await recordAudit(tx, { actorId: admin!.id, action: 'demo.seeded', entityType: 'platform', entityId: 'demo' })
     return [
       { email: 'platform@opgave.localhost', role: 'platform admin' },

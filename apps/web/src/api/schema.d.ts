@@ -285,6 +285,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background job queues: counts per state and recent failed or waiting jobs (platform admins) */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/data-export": {
         parameters: {
             query?: never;
@@ -1350,7 +1367,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a submitted scorecard (chair, audited) */
+        /** Reopen a submitted scorecard with a reason (chair, audited) */
         post: operations["reopenJuryScorecard"];
         delete?: never;
         options?: never;
@@ -1479,6 +1496,354 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sso/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Municipalities whose staff can log in with single sign-on */
+        get: operations["listSsoProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back; opens a session and redirects to the web app
+         * @description Checks state (bound to this browser by a sealed cookie), exchanges the code with the PKCE verifier and validates the ID token (JWKS signature, issuer, audience, nonce, expiry). Browsers get a page leading to `/inloggen?ssoError=<code>` on failure, with the same status.
+         */
+        get: operations["ssoCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/{orgSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the municipality offers single sign-on (for the login page) */
+        get: operations["getSsoProvider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/{orgSlug}/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start single sign-on: redirects to the municipality’s identity provider */
+        get: operations["startSsoLogin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationId}/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality’s single sign-on configuration (never the client secret) */
+        get: operations["getSsoConfig"];
+        /**
+         * Create or change the municipality’s single sign-on configuration
+         * @description The client secret is stored encrypted and never returned; leave it out to keep the stored one. Changing an existing configuration needs its `version` (409 with `current` when stale).
+         */
+        put: operations["putSsoConfig"];
+        post?: never;
+        /** Remove the municipality’s single sign-on configuration */
+        delete: operations["deleteSsoConfig"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Impact dashboard: challenges, budget, proposals, enterprises reached, social return and pilots (public, aggregate only) */
+        get: operations["getImpactDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published challenges (never drafts), filtered by municipality and publication period */
+        get: operations["openDataChallenges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published questions and answers (nota van inlichtingen), without who asked */
+        get: operations["openDataQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published results: the winning enterprises of challenges whose results are public */
+        get: operations["openDataResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aggregate impact figures (as on the impact dashboard); CSV as dataset, category, value rows */
+        get: operations["openDataImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/pilots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pilots my enterprises won, with their reports and showcase consent */
+        get: operations["listMyPilots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pilots/{proposalId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report on a pilot: promised indicators per SDG target (value, date, evidence) and social return realised in the period */
+        post: operations["createPilotReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities/{municipalityId}/pilot-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports on the municipality’s pilots (account managers and admins) */
+        get: operations["listPilotReportsForReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pilot-reports/{reportId}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a submitted report: it then counts on dashboards */
+        post: operations["validatePilotReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pilot-reports/{reportId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a submitted report with a reason the enterprise sees */
+        post: operations["rejectPilotReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Winners of published challenges whose enterprise consented, with their pilot results */
+        get: operations["listShowcase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/showcase/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One showcase item (404 without consent or published results) */
+        get: operations["getShowcaseItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pilots/{proposalId}/showcase-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give or withdraw consent to appear in the showcase (owner of the winning enterprise; audited) */
+        put: operations["setShowcaseConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner directory: enterprises by SDG profile, kind, region and "looking for partners" */
+        get: operations["searchPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{enterpriseId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an enterprise a message on behalf of your enterprise; its owners get it by email, addresses stay hidden */
+        post: operations["contactPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1505,6 +1870,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1517,6 +1890,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1524,6 +1905,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1543,6 +1925,8 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1550,6 +1934,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1582,6 +1967,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1591,9 +1984,19 @@ export interface operations {
                         /** @enum {string} */
                         database: "up";
                         queue: {
+                            /** Format: int64 */
                             pendingEmails: number;
                             oldestPendingSeconds: number | null;
+                            /** Format: int64 */
                             failedEmails: number;
+                        };
+                        jobs: {
+                            /** @enum {string} */
+                            status: "up";
+                            /** Format: int64 */
+                            waiting: number;
+                            /** Format: int64 */
+                            failed: number;
                         };
                     };
                 };
@@ -1601,6 +2004,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1608,6 +2019,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1627,6 +2039,8 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1634,6 +2048,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1676,12 +2091,23 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         accessToken: string;
-                        /** @description Lifetime of the access token in seconds */
+                        /**
+                         * Format: int64
+                         * @description Lifetime of the access token in seconds
+                         */
                         expiresIn: number;
                         user: {
                             /** Format: uuid */
@@ -1690,6 +2116,7 @@ export interface operations {
                             name: string;
                             locale: "nl" | "en";
                             isPlatformAdmin: boolean;
+                            hasPassword: boolean;
                             memberships: {
                                 /** Format: uuid */
                                 organisationId: string;
@@ -1707,6 +2134,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1714,6 +2149,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1733,6 +2169,16 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1740,6 +2186,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1779,12 +2226,23 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         accessToken: string;
-                        /** @description Lifetime of the access token in seconds */
+                        /**
+                         * Format: int64
+                         * @description Lifetime of the access token in seconds
+                         */
                         expiresIn: number;
                         user: {
                             /** Format: uuid */
@@ -1793,6 +2251,7 @@ export interface operations {
                             name: string;
                             locale: "nl" | "en";
                             isPlatformAdmin: boolean;
+                            hasPassword: boolean;
                             memberships: {
                                 /** Format: uuid */
                                 organisationId: string;
@@ -1810,6 +2269,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1817,6 +2284,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1836,6 +2304,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1843,6 +2319,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1862,6 +2339,16 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1869,6 +2356,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1901,12 +2389,23 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         accessToken: string;
-                        /** @description Lifetime of the access token in seconds */
+                        /**
+                         * Format: int64
+                         * @description Lifetime of the access token in seconds
+                         */
                         expiresIn: number;
                         user: {
                             /** Format: uuid */
@@ -1915,6 +2414,7 @@ export interface operations {
                             name: string;
                             locale: "nl" | "en";
                             isPlatformAdmin: boolean;
+                            hasPassword: boolean;
                             memberships: {
                                 /** Format: uuid */
                                 organisationId: string;
@@ -1932,6 +2432,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1939,6 +2447,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1958,6 +2467,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1965,6 +2482,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -1984,6 +2502,16 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1991,6 +2519,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2023,6 +2552,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2030,6 +2567,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2037,6 +2582,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2056,6 +2602,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2063,6 +2617,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2095,6 +2650,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2105,6 +2668,7 @@ export interface operations {
                         name: string;
                         locale: "nl" | "en";
                         isPlatformAdmin: boolean;
+                        hasPassword: boolean;
                         memberships: {
                             /** Format: uuid */
                             organisationId: string;
@@ -2121,6 +2685,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2128,6 +2700,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2147,6 +2720,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2154,6 +2735,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2182,7 +2764,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    password: string;
+                    password?: string;
+                    confirmEmail?: string;
                 };
             };
         };
@@ -2192,6 +2775,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2199,6 +2790,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2206,6 +2805,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2225,6 +2825,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2232,6 +2840,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2251,6 +2860,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2258,6 +2875,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2297,6 +2915,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2307,6 +2933,7 @@ export interface operations {
                         name: string;
                         locale: "nl" | "en";
                         isPlatformAdmin: boolean;
+                        hasPassword: boolean;
                         memberships: {
                             /** Format: uuid */
                             organisationId: string;
@@ -2323,6 +2950,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2330,6 +2965,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2349,6 +2985,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2356,6 +3000,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2388,6 +3033,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2399,6 +3052,8 @@ export interface operations {
                             name: string;
                             slug: string;
                             kvkNumber: string | null;
+                            /** @description SPDX licence identifier of the open data */
+                            openDataLicence: "CC0-1.0" | "CC-BY-4.0";
                             myRole: ("admin" | "challenge_manager" | "account_manager" | "owner" | "member") | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -2411,6 +3066,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2418,6 +3081,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2437,6 +3101,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2444,6 +3116,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2465,7 +3138,10 @@ export interface operations {
     createOrganisation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2485,6 +3161,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2495,6 +3179,8 @@ export interface operations {
                         name: string;
                         slug: string;
                         kvkNumber: string | null;
+                        /** @description SPDX licence identifier of the open data */
+                        openDataLicence: "CC0-1.0" | "CC-BY-4.0";
                         myRole: ("admin" | "challenge_manager" | "account_manager" | "owner" | "member") | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -2506,6 +3192,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2513,6 +3207,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2532,6 +3227,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2539,6 +3242,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2558,6 +3262,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2565,6 +3277,77 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2599,6 +3382,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2609,6 +3400,8 @@ export interface operations {
                         name: string;
                         slug: string;
                         kvkNumber: string | null;
+                        /** @description SPDX licence identifier of the open data */
+                        openDataLicence: "CC0-1.0" | "CC-BY-4.0";
                         myRole: ("admin" | "challenge_manager" | "account_manager" | "owner" | "member") | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -2620,6 +3413,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2627,6 +3428,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2646,6 +3448,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2653,6 +3463,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2672,6 +3483,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2679,6 +3498,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2711,6 +3531,8 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     kvkNumber?: string | null;
+                    /** @description SPDX licence identifier of the open data */
+                    openDataLicence?: "CC0-1.0" | "CC-BY-4.0";
                 };
             };
         };
@@ -2720,6 +3542,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2730,6 +3560,8 @@ export interface operations {
                         name: string;
                         slug: string;
                         kvkNumber: string | null;
+                        /** @description SPDX licence identifier of the open data */
+                        openDataLicence: "CC0-1.0" | "CC-BY-4.0";
                         myRole: ("admin" | "challenge_manager" | "account_manager" | "owner" | "member") | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -2741,6 +3573,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2748,6 +3588,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2767,6 +3608,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2774,6 +3623,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2793,6 +3643,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2800,6 +3658,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2819,6 +3678,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2826,6 +3693,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2860,6 +3728,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2879,6 +3755,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2886,6 +3770,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2905,6 +3790,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2912,6 +3805,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2931,6 +3825,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2938,6 +3840,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2957,6 +3860,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2964,6 +3875,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -2999,6 +3911,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3006,6 +3926,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3013,6 +3941,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3032,6 +3961,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3039,6 +3976,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3058,6 +3996,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3065,6 +4011,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3084,6 +4031,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3091,6 +4046,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3110,6 +4066,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3117,6 +4081,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3158,6 +4123,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3175,6 +4148,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3182,6 +4163,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3201,6 +4183,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3208,6 +4198,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3227,6 +4218,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3234,6 +4233,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3253,6 +4253,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3260,6 +4268,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3279,6 +4288,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3286,6 +4303,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3320,6 +4338,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3340,6 +4366,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3347,6 +4381,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3366,6 +4401,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3373,6 +4416,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3392,6 +4436,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3399,6 +4451,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3418,6 +4471,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3425,6 +4486,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3446,7 +4508,10 @@ export interface operations {
     createInvitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 organisationId: string;
             };
@@ -3467,6 +4532,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3485,6 +4558,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3492,6 +4573,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3511,6 +4593,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3518,6 +4608,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3537,6 +4628,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3544,6 +4643,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3563,6 +4663,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3570,6 +4678,77 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3605,6 +4784,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3612,6 +4799,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3619,6 +4814,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3638,6 +4834,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3645,6 +4849,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3664,6 +4869,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3671,6 +4884,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3690,6 +4904,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3697,6 +4919,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3731,6 +4954,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3747,6 +4978,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3754,6 +4993,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3773,6 +5013,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3780,6 +5028,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3799,6 +5048,14 @@ export interface operations {
             /** @description Default Response */
             410: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3806,6 +5063,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3840,6 +5098,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3850,6 +5116,7 @@ export interface operations {
                         name: string;
                         locale: "nl" | "en";
                         isPlatformAdmin: boolean;
+                        hasPassword: boolean;
                         memberships: {
                             /** Format: uuid */
                             organisationId: string;
@@ -3866,6 +5133,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3873,6 +5148,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3892,6 +5168,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3899,6 +5183,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3918,6 +5203,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3925,6 +5218,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3944,6 +5238,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3951,6 +5253,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -3970,6 +5273,14 @@ export interface operations {
             /** @description Default Response */
             410: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3977,6 +5288,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4009,6 +5321,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4030,6 +5350,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4037,6 +5365,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4056,6 +5385,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4063,6 +5400,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4082,6 +5420,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4089,6 +5435,178 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query: {
+                state: "failed" | "waiting" | "active";
+                queue?: "email.send" | "outbox.relay" | "challenges.close-due" | "deadlines.remind";
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queues: {
+                            queue: string;
+                            counts: {
+                                /** Format: int64 */
+                                created: number;
+                                /** Format: int64 */
+                                retry: number;
+                                /** Format: int64 */
+                                active: number;
+                                /** Format: int64 */
+                                completed: number;
+                                /** Format: int64 */
+                                cancelled: number;
+                                /** Format: int64 */
+                                failed: number;
+                            };
+                        }[];
+                        items: {
+                            id: string;
+                            queue: string;
+                            state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+                            /** Format: int64 */
+                            retryCount: number;
+                            /** Format: int64 */
+                            retryLimit: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            error: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4121,6 +5639,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4148,6 +5674,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4155,6 +5689,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4174,6 +5709,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4181,6 +5724,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4224,6 +5768,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4252,6 +5804,7 @@ export interface operations {
                             questionsDeadline: string | null;
                             submissionDeadline: string | null;
                             publishedAt: string | null;
+                            /** Format: int64 */
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
@@ -4263,6 +5816,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4270,6 +5831,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4304,6 +5866,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4331,6 +5901,7 @@ export interface operations {
                         questionsDeadline: string | null;
                         submissionDeadline: string | null;
                         publishedAt: string | null;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -4352,6 +5923,7 @@ export interface operations {
                         contactEmail: string | null;
                         publishAt: string | null;
                         decisionAt: string | null;
+                        /** Format: int64 */
                         followerCount: number;
                         /** @description Whether the caller follows it (false when not logged in) */
                         following: boolean;
@@ -4367,6 +5939,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4374,6 +5954,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4393,6 +5974,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4400,6 +5989,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4419,6 +6009,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4426,6 +6024,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4456,7 +6055,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The version this edit started from; a stale one gives 409 with the current state */
+                    /**
+                     * Format: int64
+                     * @description The version this edit started from; a stale one gives 409 with the current state
+                     */
                     version: number;
                     title?: string;
                     summary?: string;
@@ -4495,6 +6097,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4522,6 +6132,7 @@ export interface operations {
                         questionsDeadline: string | null;
                         submissionDeadline: string | null;
                         publishedAt: string | null;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -4543,6 +6154,7 @@ export interface operations {
                         contactEmail: string | null;
                         publishAt: string | null;
                         decisionAt: string | null;
+                        /** Format: int64 */
                         followerCount: number;
                         /** @description Whether the caller follows it (false when not logged in) */
                         following: boolean;
@@ -4558,6 +6170,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4565,6 +6185,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4584,6 +6205,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4591,6 +6220,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4610,6 +6240,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4617,6 +6255,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4636,6 +6275,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4643,6 +6290,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4662,6 +6310,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4669,6 +6325,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4688,6 +6345,14 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4695,6 +6360,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4729,6 +6395,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4757,6 +6431,7 @@ export interface operations {
                             questionsDeadline: string | null;
                             submissionDeadline: string | null;
                             publishedAt: string | null;
+                            /** Format: int64 */
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
@@ -4767,6 +6442,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4774,6 +6457,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4793,6 +6477,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4800,6 +6492,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4819,6 +6512,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4826,6 +6527,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4845,6 +6547,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4852,6 +6562,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -4873,7 +6584,10 @@ export interface operations {
     createChallenge: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 municipalityId: string;
             };
@@ -4919,6 +6633,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4946,6 +6668,7 @@ export interface operations {
                         questionsDeadline: string | null;
                         submissionDeadline: string | null;
                         publishedAt: string | null;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -4967,6 +6690,7 @@ export interface operations {
                         contactEmail: string | null;
                         publishAt: string | null;
                         decisionAt: string | null;
+                        /** Format: int64 */
                         followerCount: number;
                         /** @description Whether the caller follows it (false when not logged in) */
                         following: boolean;
@@ -4982,6 +6706,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4989,6 +6721,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5008,6 +6741,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5015,6 +6756,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5034,6 +6776,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5041,6 +6791,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5060,6 +6811,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5067,6 +6826,77 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5097,6 +6927,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: int64 */
                     version: number;
                 };
             };
@@ -5107,6 +6938,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5134,6 +6973,7 @@ export interface operations {
                         questionsDeadline: string | null;
                         submissionDeadline: string | null;
                         publishedAt: string | null;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -5155,6 +6995,7 @@ export interface operations {
                         contactEmail: string | null;
                         publishAt: string | null;
                         decisionAt: string | null;
+                        /** Format: int64 */
                         followerCount: number;
                         /** @description Whether the caller follows it (false when not logged in) */
                         following: boolean;
@@ -5170,6 +7011,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5177,6 +7026,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5196,6 +7046,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5203,6 +7061,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5222,6 +7081,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5229,6 +7096,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5248,6 +7116,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5255,6 +7131,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5274,6 +7151,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5281,6 +7166,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5300,6 +7186,14 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5307,6 +7201,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5337,6 +7232,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: int64 */
                     version: number;
                 };
             };
@@ -5347,6 +7243,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5374,6 +7278,7 @@ export interface operations {
                         questionsDeadline: string | null;
                         submissionDeadline: string | null;
                         publishedAt: string | null;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -5395,6 +7300,7 @@ export interface operations {
                         contactEmail: string | null;
                         publishAt: string | null;
                         decisionAt: string | null;
+                        /** Format: int64 */
                         followerCount: number;
                         /** @description Whether the caller follows it (false when not logged in) */
                         following: boolean;
@@ -5410,6 +7316,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5417,6 +7331,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5436,6 +7351,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5443,6 +7366,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5462,6 +7386,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5469,6 +7401,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5488,6 +7421,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5495,6 +7436,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5514,6 +7456,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5521,6 +7471,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5551,6 +7502,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: int64 */
                     version: number;
                 };
             };
@@ -5561,6 +7513,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5588,6 +7548,7 @@ export interface operations {
                         questionsDeadline: string | null;
                         submissionDeadline: string | null;
                         publishedAt: string | null;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -5609,6 +7570,7 @@ export interface operations {
                         contactEmail: string | null;
                         publishAt: string | null;
                         decisionAt: string | null;
+                        /** Format: int64 */
                         followerCount: number;
                         /** @description Whether the caller follows it (false when not logged in) */
                         following: boolean;
@@ -5624,6 +7586,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5631,6 +7601,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5650,6 +7621,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5657,6 +7636,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5676,6 +7656,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5683,6 +7671,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5702,6 +7691,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5709,6 +7706,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5728,6 +7726,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5735,6 +7741,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5765,6 +7772,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: int64 */
                     version: number;
                 };
             };
@@ -5775,6 +7783,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5802,6 +7818,7 @@ export interface operations {
                         questionsDeadline: string | null;
                         submissionDeadline: string | null;
                         publishedAt: string | null;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -5823,6 +7840,7 @@ export interface operations {
                         contactEmail: string | null;
                         publishAt: string | null;
                         decisionAt: string | null;
+                        /** Format: int64 */
                         followerCount: number;
                         /** @description Whether the caller follows it (false when not logged in) */
                         following: boolean;
@@ -5838,6 +7856,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5845,6 +7871,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5864,6 +7891,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5871,6 +7906,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5890,6 +7926,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5897,6 +7941,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5916,6 +7961,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5923,6 +7976,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5942,6 +7996,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5949,6 +8011,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -5979,6 +8042,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: int64 */
                     version: number;
                 };
             };
@@ -5989,6 +8053,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6016,6 +8088,7 @@ export interface operations {
                         questionsDeadline: string | null;
                         submissionDeadline: string | null;
                         publishedAt: string | null;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -6037,6 +8110,7 @@ export interface operations {
                         contactEmail: string | null;
                         publishAt: string | null;
                         decisionAt: string | null;
+                        /** Format: int64 */
                         followerCount: number;
                         /** @description Whether the caller follows it (false when not logged in) */
                         following: boolean;
@@ -6052,6 +8126,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6059,6 +8141,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6078,6 +8161,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6085,6 +8176,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6104,6 +8196,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6111,6 +8211,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6130,6 +8231,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6137,6 +8246,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6156,6 +8266,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6163,6 +8281,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6197,6 +8316,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6204,6 +8331,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6211,6 +8346,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6230,6 +8366,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6237,6 +8381,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6256,6 +8401,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6263,6 +8416,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6282,6 +8436,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6289,6 +8451,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6323,6 +8486,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6330,6 +8501,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6337,6 +8516,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6356,6 +8536,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6363,6 +8551,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6382,6 +8571,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6389,6 +8586,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6408,6 +8606,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6415,6 +8621,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6449,16 +8656,26 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         items: {
+                            /** Format: int64 */
                             number: number;
                             question: string;
                             answer: string;
                             /** Format: date-time */
                             publishedAt: string;
+                            /** Format: int64 */
                             notaVersion: number;
                         }[];
                         latestVersion: number | null;
@@ -6470,6 +8687,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6477,6 +8702,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6496,6 +8722,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6503,6 +8737,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6522,6 +8757,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6529,6 +8772,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6563,15 +8807,27 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         items: {
+                            /** Format: int64 */
                             version: number;
                             /** Format: date-time */
                             publishedAt: string;
-                            /** @description Questions first published in this version */
+                            /**
+                             * Format: int64
+                             * @description Questions first published in this version
+                             */
                             questionCount: number;
                         }[];
                     };
@@ -6580,6 +8836,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6587,6 +8851,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6606,6 +8871,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6613,6 +8886,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6632,6 +8906,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6639,6 +8921,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6674,6 +8957,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6682,15 +8973,18 @@ export interface operations {
                         challengeId: string;
                         challengeTitle: string;
                         municipalityName: string;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         publishedAt: string;
                         items: {
+                            /** Format: int64 */
                             number: number;
                             question: string;
                             answer: string;
                             /** Format: date-time */
                             publishedAt: string;
+                            /** Format: int64 */
                             notaVersion: number;
                         }[];
                     };
@@ -6699,6 +8993,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6706,6 +9008,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6725,6 +9028,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6732,6 +9043,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6751,6 +9063,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6758,6 +9078,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6793,6 +9114,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6802,6 +9131,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6809,6 +9146,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6828,6 +9166,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6835,6 +9181,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6854,6 +9201,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6861,6 +9216,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6896,6 +9252,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6905,6 +9269,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6912,6 +9284,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6931,6 +9304,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6938,6 +9319,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6957,6 +9339,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6964,6 +9354,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -6998,6 +9389,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7022,6 +9421,7 @@ export interface operations {
                             publishedAt: string | null;
                             notaVersion: number | null;
                             answeredAt: string | null;
+                            /** Format: int64 */
                             version: number;
                         }[];
                     };
@@ -7030,6 +9430,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7037,6 +9445,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7056,6 +9465,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7063,6 +9480,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7082,6 +9500,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7089,6 +9515,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7108,6 +9535,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7115,6 +9550,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7136,7 +9572,10 @@ export interface operations {
     askQuestion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 challengeId: string;
             };
@@ -7157,6 +9596,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7185,6 +9632,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7192,6 +9647,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7211,6 +9667,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7218,6 +9682,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7237,6 +9702,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7244,6 +9717,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7263,6 +9737,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7270,6 +9752,42 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7304,6 +9822,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7334,6 +9860,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7341,6 +9875,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7360,6 +9895,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7367,6 +9910,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7386,6 +9930,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7393,6 +9945,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7425,6 +9978,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7455,6 +10016,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7462,6 +10031,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7481,6 +10051,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7488,6 +10066,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7521,6 +10100,7 @@ export interface operations {
                     answer: string;
                     /** @description Anonymised wording published instead of the asker’s text; null to publish the text as asked */
                     publicText?: string | null;
+                    /** Format: int64 */
                     version: number;
                 };
             };
@@ -7531,6 +10111,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7554,6 +10142,7 @@ export interface operations {
                         publishedAt: string | null;
                         notaVersion: number | null;
                         answeredAt: string | null;
+                        /** Format: int64 */
                         version: number;
                     };
                 };
@@ -7561,6 +10150,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7568,6 +10165,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7587,6 +10185,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7594,6 +10200,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7613,6 +10220,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7620,6 +10235,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7639,6 +10255,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7646,6 +10270,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7665,6 +10290,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7672,6 +10305,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7704,6 +10338,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     intoQuestionId: string;
+                    /** Format: int64 */
                     version: number;
                 };
             };
@@ -7714,6 +10349,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7737,6 +10380,7 @@ export interface operations {
                         publishedAt: string | null;
                         notaVersion: number | null;
                         answeredAt: string | null;
+                        /** Format: int64 */
                         version: number;
                     };
                 };
@@ -7744,6 +10388,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7751,6 +10403,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7770,6 +10423,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7777,6 +10438,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7796,6 +10458,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7803,6 +10473,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7822,6 +10493,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7829,6 +10508,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7848,6 +10528,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7855,6 +10543,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7876,7 +10565,10 @@ export interface operations {
     publishQuestions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 challengeId: string;
             };
@@ -7895,14 +10587,26 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         publishedAt: string;
-                        /** @description Questions first published in this version */
+                        /**
+                         * Format: int64
+                         * @description Questions first published in this version
+                         */
                         questionCount: number;
                     };
                 };
@@ -7910,6 +10614,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7917,6 +10629,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7936,6 +10649,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7943,6 +10664,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7962,6 +10684,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7969,6 +10699,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -7988,6 +10719,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7995,6 +10734,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8014,6 +10754,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8021,6 +10769,42 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8055,6 +10839,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8075,7 +10867,9 @@ export interface operations {
                             email: string | null;
                             phone: string | null;
                             description: string;
+                            /** Format: int64 */
                             position: number;
+                            /** Format: int64 */
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
@@ -8086,6 +10880,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8093,6 +10895,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8112,6 +10915,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8119,6 +10930,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8155,6 +10967,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8177,6 +10997,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8184,6 +11012,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8203,6 +11032,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8210,6 +11047,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8244,6 +11082,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8270,6 +11116,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8277,6 +11131,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8296,6 +11151,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8303,6 +11166,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8322,6 +11186,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8329,6 +11201,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8378,6 +11251,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8404,6 +11285,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8411,6 +11300,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8430,6 +11320,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8437,6 +11335,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8456,6 +11355,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8463,6 +11370,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8482,6 +11390,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8489,6 +11405,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8523,6 +11440,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8541,6 +11466,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8548,6 +11481,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8567,6 +11501,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8574,6 +11516,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8593,6 +11536,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8600,6 +11551,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8632,6 +11584,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8673,6 +11633,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8680,6 +11648,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8699,6 +11668,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8706,6 +11683,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8740,6 +11718,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8765,6 +11751,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8772,6 +11766,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8791,6 +11786,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8798,6 +11801,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8817,6 +11821,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8824,6 +11836,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8866,6 +11879,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8889,6 +11910,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8896,6 +11925,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8915,6 +11945,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8922,6 +11960,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8941,6 +11980,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8948,6 +11995,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -8967,6 +12015,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8974,6 +12030,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9009,6 +12066,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9016,6 +12081,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9023,6 +12096,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9042,6 +12116,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9049,6 +12131,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9068,6 +12151,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9075,6 +12166,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9094,6 +12186,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9101,6 +12201,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9122,7 +12223,10 @@ export interface operations {
     createRoutekaartEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 municipalityId: string;
             };
@@ -9138,6 +12242,7 @@ export interface operations {
                     email?: string | null;
                     phone?: string | null;
                     description?: string;
+                    /** Format: int64 */
                     position?: number;
                 };
             };
@@ -9148,6 +12253,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9161,7 +12274,9 @@ export interface operations {
                         email: string | null;
                         phone: string | null;
                         description: string;
+                        /** Format: int64 */
                         position: number;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -9171,6 +12286,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9178,6 +12301,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9197,6 +12321,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9204,6 +12336,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9223,6 +12356,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9230,6 +12371,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9249,6 +12391,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9256,6 +12406,77 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9291,6 +12512,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9298,6 +12527,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9305,6 +12542,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9324,6 +12562,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9331,6 +12577,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9350,6 +12597,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9357,6 +12612,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9376,6 +12632,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9383,6 +12647,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9421,7 +12686,9 @@ export interface operations {
                     email?: string | null;
                     phone?: string | null;
                     description?: string;
+                    /** Format: int64 */
                     position?: number;
+                    /** Format: int64 */
                     version: number;
                 };
             };
@@ -9432,6 +12699,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9445,7 +12720,9 @@ export interface operations {
                         email: string | null;
                         phone: string | null;
                         description: string;
+                        /** Format: int64 */
                         position: number;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -9455,6 +12732,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9462,6 +12747,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9481,6 +12767,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9488,6 +12782,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9507,6 +12802,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9514,6 +12817,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9533,6 +12837,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9540,6 +12852,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9559,6 +12872,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9566,6 +12887,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9610,6 +12932,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9619,6 +12949,7 @@ export interface operations {
                         /** @description Original file name (sanitised), used only for the download name */
                         name: string;
                         mediaType: string;
+                        /** Format: int64 */
                         sizeBytes: number;
                         /** @description Hex SHA-256 of the bytes; part of a proposal receipt hash */
                         sha256: string;
@@ -9630,6 +12961,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9637,6 +12976,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9656,6 +12996,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9663,6 +13011,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9682,6 +13031,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9689,6 +13046,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9708,6 +13066,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9715,6 +13081,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9734,6 +13101,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9741,6 +13116,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9760,6 +13136,14 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9767,6 +13151,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9786,6 +13171,14 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9793,6 +13186,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9827,6 +13221,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9836,6 +13238,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9843,6 +13253,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9862,6 +13273,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9869,6 +13288,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9888,6 +13308,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9895,6 +13323,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9929,6 +13358,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9936,6 +13373,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9943,6 +13388,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9962,6 +13408,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9969,6 +13423,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -9988,6 +13443,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9995,6 +13458,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10014,6 +13478,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10021,6 +13493,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10040,6 +13513,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10047,6 +13528,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10081,6 +13563,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10089,8 +13579,12 @@ export interface operations {
                         challengeId: string;
                         submissionDeadline: string | null;
                         deadlinePassed: boolean;
+                        /** Format: int64 */
                         submittedCount: number;
-                        /** @description Proposals started but not (or no longer) submitted: drafts and withdrawn */
+                        /**
+                         * Format: int64
+                         * @description Proposals started but not (or no longer) submitted: drafts and withdrawn
+                         */
                         draftCount: number;
                         items: {
                             /** Format: uuid */
@@ -10131,6 +13625,7 @@ export interface operations {
                                 summary: string;
                                 approach: string;
                                 team: string;
+                                /** Format: int64 */
                                 requestedBudgetCents: number;
                                 plannedImpact: {
                                     /** @description SDG target code, e.g. 8.5; must fit the challenge’s goals or targets */
@@ -10152,6 +13647,7 @@ export interface operations {
                                     id: string;
                                     name: string;
                                     mediaType: string;
+                                    /** Format: int64 */
                                     sizeBytes: number;
                                     sha256: string;
                                 }[];
@@ -10163,6 +13659,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10170,6 +13674,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10189,6 +13694,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10196,6 +13709,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10215,6 +13729,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10222,6 +13744,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10241,6 +13764,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10248,6 +13779,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10269,7 +13801,10 @@ export interface operations {
     createProposal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 challengeId: string;
             };
@@ -10290,6 +13825,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10349,12 +13892,14 @@ export interface operations {
                             /** @description Original file name (sanitised), used only for the download name */
                             name: string;
                             mediaType: string;
+                            /** Format: int64 */
                             sizeBytes: number;
                             /** @description Hex SHA-256 of the bytes; part of a proposal receipt hash */
                             sha256: string;
                             /** Format: date-time */
                             uploadedAt: string;
                         }[];
+                        /** Format: int64 */
                         version: number;
                         /** @description Why the caller sees this proposal: member of the lead, of an accepted or invited partner, or municipality staff (after the deadline) */
                         myAccess: "lead" | "partner" | "invited" | "staff";
@@ -10380,6 +13925,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10387,6 +13940,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10406,6 +13960,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10413,6 +13975,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10432,6 +13995,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10439,6 +14010,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10458,6 +14030,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10465,6 +14045,42 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10497,6 +14113,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10525,6 +14149,7 @@ export interface operations {
                             };
                             /** @description Why the caller sees this proposal: member of the lead, of an accepted or invited partner, or municipality staff (after the deadline) */
                             myAccess: "lead" | "partner" | "invited" | "staff";
+                            /** Format: int64 */
                             version: number;
                             receipt: {
                                 /** Format: uuid */
@@ -10545,6 +14170,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10552,6 +14185,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10571,6 +14205,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10578,6 +14220,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10612,6 +14255,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10671,12 +14322,14 @@ export interface operations {
                             /** @description Original file name (sanitised), used only for the download name */
                             name: string;
                             mediaType: string;
+                            /** Format: int64 */
                             sizeBytes: number;
                             /** @description Hex SHA-256 of the bytes; part of a proposal receipt hash */
                             sha256: string;
                             /** Format: date-time */
                             uploadedAt: string;
                         }[];
+                        /** Format: int64 */
                         version: number;
                         /** @description Why the caller sees this proposal: member of the lead, of an accepted or invited partner, or municipality staff (after the deadline) */
                         myAccess: "lead" | "partner" | "invited" | "staff";
@@ -10702,6 +14355,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10709,6 +14370,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10728,6 +14390,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10735,6 +14405,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10754,6 +14425,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10761,6 +14440,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10791,7 +14471,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The version this write started from (optimistic concurrency) */
+                    /**
+                     * Format: int64
+                     * @description The version this write started from (optimistic concurrency)
+                     */
                     version: number;
                     title?: string;
                     summary?: string;
@@ -10822,6 +14505,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10881,12 +14572,14 @@ export interface operations {
                             /** @description Original file name (sanitised), used only for the download name */
                             name: string;
                             mediaType: string;
+                            /** Format: int64 */
                             sizeBytes: number;
                             /** @description Hex SHA-256 of the bytes; part of a proposal receipt hash */
                             sha256: string;
                             /** Format: date-time */
                             uploadedAt: string;
                         }[];
+                        /** Format: int64 */
                         version: number;
                         /** @description Why the caller sees this proposal: member of the lead, of an accepted or invited partner, or municipality staff (after the deadline) */
                         myAccess: "lead" | "partner" | "invited" | "staff";
@@ -10912,6 +14605,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10919,6 +14620,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10938,6 +14640,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10945,6 +14655,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10964,6 +14675,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10971,6 +14690,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -10990,6 +14710,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10997,6 +14725,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11016,6 +14745,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11023,6 +14760,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11053,7 +14791,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The version this write started from (optimistic concurrency) */
+                    /**
+                     * Format: int64
+                     * @description The version this write started from (optimistic concurrency)
+                     */
                     version: number;
                 };
             };
@@ -11064,6 +14805,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11082,6 +14831,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11089,6 +14846,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11108,6 +14866,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11115,6 +14881,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11134,6 +14901,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11141,6 +14916,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11160,6 +14936,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11167,6 +14951,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11186,6 +14971,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11193,6 +14986,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11212,6 +15006,14 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11219,6 +15021,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11249,7 +15052,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The version this write started from (optimistic concurrency) */
+                    /**
+                     * Format: int64
+                     * @description The version this write started from (optimistic concurrency)
+                     */
                     version: number;
                 };
             };
@@ -11260,6 +15066,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11319,12 +15133,14 @@ export interface operations {
                             /** @description Original file name (sanitised), used only for the download name */
                             name: string;
                             mediaType: string;
+                            /** Format: int64 */
                             sizeBytes: number;
                             /** @description Hex SHA-256 of the bytes; part of a proposal receipt hash */
                             sha256: string;
                             /** Format: date-time */
                             uploadedAt: string;
                         }[];
+                        /** Format: int64 */
                         version: number;
                         /** @description Why the caller sees this proposal: member of the lead, of an accepted or invited partner, or municipality staff (after the deadline) */
                         myAccess: "lead" | "partner" | "invited" | "staff";
@@ -11350,6 +15166,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11357,6 +15181,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11376,6 +15201,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11383,6 +15216,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11402,6 +15236,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11409,6 +15251,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11428,6 +15271,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11435,6 +15286,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11454,6 +15306,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11461,6 +15321,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11482,7 +15343,10 @@ export interface operations {
     invitePartner: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 proposalId: string;
             };
@@ -11502,6 +15366,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11561,12 +15433,14 @@ export interface operations {
                             /** @description Original file name (sanitised), used only for the download name */
                             name: string;
                             mediaType: string;
+                            /** Format: int64 */
                             sizeBytes: number;
                             /** @description Hex SHA-256 of the bytes; part of a proposal receipt hash */
                             sha256: string;
                             /** Format: date-time */
                             uploadedAt: string;
                         }[];
+                        /** Format: int64 */
                         version: number;
                         /** @description Why the caller sees this proposal: member of the lead, of an accepted or invited partner, or municipality staff (after the deadline) */
                         myAccess: "lead" | "partner" | "invited" | "staff";
@@ -11592,6 +15466,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11599,6 +15481,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11618,6 +15501,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11625,6 +15516,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11644,6 +15536,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11651,6 +15551,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11670,6 +15571,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11677,6 +15586,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11696,6 +15606,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11703,6 +15621,42 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11738,6 +15692,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11797,12 +15759,14 @@ export interface operations {
                             /** @description Original file name (sanitised), used only for the download name */
                             name: string;
                             mediaType: string;
+                            /** Format: int64 */
                             sizeBytes: number;
                             /** @description Hex SHA-256 of the bytes; part of a proposal receipt hash */
                             sha256: string;
                             /** Format: date-time */
                             uploadedAt: string;
                         }[];
+                        /** Format: int64 */
                         version: number;
                         /** @description Why the caller sees this proposal: member of the lead, of an accepted or invited partner, or municipality staff (after the deadline) */
                         myAccess: "lead" | "partner" | "invited" | "staff";
@@ -11828,6 +15792,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11835,6 +15807,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11854,6 +15827,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11861,6 +15842,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11880,6 +15862,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11887,6 +15877,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11906,6 +15897,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11913,6 +15912,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11932,6 +15932,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11939,6 +15947,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -11974,6 +15983,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11981,6 +15998,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11988,6 +16013,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12007,6 +16033,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12014,6 +16048,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12033,6 +16068,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12040,6 +16083,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12059,6 +16103,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12066,6 +16118,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12085,6 +16138,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12092,6 +16153,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12127,6 +16189,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -12134,6 +16204,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12141,6 +16219,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12160,6 +16239,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12167,6 +16254,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12186,6 +16274,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12193,6 +16289,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12212,6 +16309,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12219,6 +16324,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12238,6 +16344,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12245,6 +16359,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12279,6 +16394,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12288,7 +16411,10 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             challengeId: string;
-                            /** @description 1 for the first round */
+                            /**
+                             * Format: int64
+                             * @description 1 for the first round
+                             */
                             position: number;
                             kind: "written" | "pitch";
                             name: string;
@@ -12297,9 +16423,15 @@ export interface operations {
                             aggregation: "mean" | "median" | "trimmed_mean";
                             /** @description Points on the 0–100 scale; default 15 */
                             disagreementThreshold: number;
-                            /** @description k: jurors per proposal (written rounds) */
+                            /**
+                             * Format: int64
+                             * @description k: jurors per proposal (written rounds)
+                             */
                             jurorsPerProposal: number;
-                            /** @description L: most proposals per juror (written rounds) */
+                            /**
+                             * Format: int64
+                             * @description L: most proposals per juror (written rounds)
+                             */
                             maxLoad: number;
                             status: "setup" | "scoring" | "deliberation" | "closed";
                             deliberationOpenedAt: string | null;
@@ -12310,6 +16442,7 @@ export interface operations {
                                 id: string;
                                 /** Format: uuid */
                                 roundId: string;
+                                /** Format: int64 */
                                 position: number;
                                 name: string;
                                 description: string;
@@ -12323,8 +16456,10 @@ export interface operations {
                                 threshold: number | null;
                                 sdgGoals: number[];
                                 sdgTargets: string[];
+                                /** Format: int64 */
                                 version: number;
                             }[];
+                            /** Format: int64 */
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -12337,6 +16472,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12344,6 +16487,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12363,6 +16507,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12370,6 +16522,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12389,6 +16542,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12396,6 +16557,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12415,6 +16577,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12422,6 +16592,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12443,7 +16614,10 @@ export interface operations {
     createJuryRound: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 challengeId: string;
             };
@@ -12459,9 +16633,15 @@ export interface operations {
                     aggregation?: "mean" | "median" | "trimmed_mean";
                     /** @description Points on the 0–100 scale; default 15 */
                     disagreementThreshold?: number;
-                    /** @description k: jurors per proposal (written rounds) */
+                    /**
+                     * Format: int64
+                     * @description k: jurors per proposal (written rounds)
+                     */
                     jurorsPerProposal?: number;
-                    /** @description L: most proposals per juror (written rounds) */
+                    /**
+                     * Format: int64
+                     * @description L: most proposals per juror (written rounds)
+                     */
                     maxLoad?: number;
                 };
             };
@@ -12472,6 +16652,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12480,7 +16668,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         challengeId: string;
-                        /** @description 1 for the first round */
+                        /**
+                         * Format: int64
+                         * @description 1 for the first round
+                         */
                         position: number;
                         kind: "written" | "pitch";
                         name: string;
@@ -12489,9 +16680,15 @@ export interface operations {
                         aggregation: "mean" | "median" | "trimmed_mean";
                         /** @description Points on the 0–100 scale; default 15 */
                         disagreementThreshold: number;
-                        /** @description k: jurors per proposal (written rounds) */
+                        /**
+                         * Format: int64
+                         * @description k: jurors per proposal (written rounds)
+                         */
                         jurorsPerProposal: number;
-                        /** @description L: most proposals per juror (written rounds) */
+                        /**
+                         * Format: int64
+                         * @description L: most proposals per juror (written rounds)
+                         */
                         maxLoad: number;
                         status: "setup" | "scoring" | "deliberation" | "closed";
                         deliberationOpenedAt: string | null;
@@ -12502,6 +16699,7 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             roundId: string;
+                            /** Format: int64 */
                             position: number;
                             name: string;
                             description: string;
@@ -12515,8 +16713,10 @@ export interface operations {
                             threshold: number | null;
                             sdgGoals: number[];
                             sdgTargets: string[];
+                            /** Format: int64 */
                             version: number;
                         }[];
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -12528,6 +16728,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12535,6 +16743,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12554,6 +16763,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12561,6 +16778,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12580,6 +16798,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12587,6 +16813,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12606,6 +16833,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12613,6 +16848,77 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12647,6 +16953,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12655,7 +16969,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         challengeId: string;
-                        /** @description 1 for the first round */
+                        /**
+                         * Format: int64
+                         * @description 1 for the first round
+                         */
                         position: number;
                         kind: "written" | "pitch";
                         name: string;
@@ -12664,9 +16981,15 @@ export interface operations {
                         aggregation: "mean" | "median" | "trimmed_mean";
                         /** @description Points on the 0–100 scale; default 15 */
                         disagreementThreshold: number;
-                        /** @description k: jurors per proposal (written rounds) */
+                        /**
+                         * Format: int64
+                         * @description k: jurors per proposal (written rounds)
+                         */
                         jurorsPerProposal: number;
-                        /** @description L: most proposals per juror (written rounds) */
+                        /**
+                         * Format: int64
+                         * @description L: most proposals per juror (written rounds)
+                         */
                         maxLoad: number;
                         status: "setup" | "scoring" | "deliberation" | "closed";
                         deliberationOpenedAt: string | null;
@@ -12677,6 +17000,7 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             roundId: string;
+                            /** Format: int64 */
                             position: number;
                             name: string;
                             description: string;
@@ -12690,8 +17014,10 @@ export interface operations {
                             threshold: number | null;
                             sdgGoals: number[];
                             sdgTargets: string[];
+                            /** Format: int64 */
                             version: number;
                         }[];
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -12703,6 +17029,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12710,6 +17044,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12729,6 +17064,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12736,6 +17079,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12755,6 +17099,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12762,6 +17114,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12781,6 +17134,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12788,6 +17149,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12818,7 +17180,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The version the write starts from; a stale one gives 409 with `current`. */
+                    /**
+                     * Format: int64
+                     * @description The version the write starts from; a stale one gives 409 with `current`.
+                     */
                     version: number;
                     name?: string;
                     blindReview?: boolean;
@@ -12826,9 +17191,15 @@ export interface operations {
                     aggregation?: "mean" | "median" | "trimmed_mean";
                     /** @description Points on the 0–100 scale; default 15 */
                     disagreementThreshold?: number;
-                    /** @description k: jurors per proposal (written rounds) */
+                    /**
+                     * Format: int64
+                     * @description k: jurors per proposal (written rounds)
+                     */
                     jurorsPerProposal?: number;
-                    /** @description L: most proposals per juror (written rounds) */
+                    /**
+                     * Format: int64
+                     * @description L: most proposals per juror (written rounds)
+                     */
                     maxLoad?: number;
                 };
             };
@@ -12839,6 +17210,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12847,7 +17226,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         challengeId: string;
-                        /** @description 1 for the first round */
+                        /**
+                         * Format: int64
+                         * @description 1 for the first round
+                         */
                         position: number;
                         kind: "written" | "pitch";
                         name: string;
@@ -12856,9 +17238,15 @@ export interface operations {
                         aggregation: "mean" | "median" | "trimmed_mean";
                         /** @description Points on the 0–100 scale; default 15 */
                         disagreementThreshold: number;
-                        /** @description k: jurors per proposal (written rounds) */
+                        /**
+                         * Format: int64
+                         * @description k: jurors per proposal (written rounds)
+                         */
                         jurorsPerProposal: number;
-                        /** @description L: most proposals per juror (written rounds) */
+                        /**
+                         * Format: int64
+                         * @description L: most proposals per juror (written rounds)
+                         */
                         maxLoad: number;
                         status: "setup" | "scoring" | "deliberation" | "closed";
                         deliberationOpenedAt: string | null;
@@ -12869,6 +17257,7 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             roundId: string;
+                            /** Format: int64 */
                             position: number;
                             name: string;
                             description: string;
@@ -12882,8 +17271,10 @@ export interface operations {
                             threshold: number | null;
                             sdgGoals: number[];
                             sdgTargets: string[];
+                            /** Format: int64 */
                             version: number;
                         }[];
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -12895,6 +17286,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12902,6 +17301,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12921,6 +17321,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12928,6 +17336,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12947,6 +17356,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12954,6 +17371,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12973,6 +17391,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12980,6 +17406,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -12999,6 +17426,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13006,6 +17441,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13027,7 +17463,10 @@ export interface operations {
     createJuryCriterion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 roundId: string;
             };
@@ -13048,6 +17487,7 @@ export interface operations {
                     threshold?: number | null;
                     sdgGoals?: number[];
                     sdgTargets?: string[];
+                    /** Format: int64 */
                     position?: number;
                 };
             };
@@ -13058,6 +17498,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13066,6 +17514,7 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         roundId: string;
+                        /** Format: int64 */
                         position: number;
                         name: string;
                         description: string;
@@ -13079,6 +17528,7 @@ export interface operations {
                         threshold: number | null;
                         sdgGoals: number[];
                         sdgTargets: string[];
+                        /** Format: int64 */
                         version: number;
                     };
                 };
@@ -13086,6 +17536,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13093,6 +17551,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13112,6 +17571,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13119,6 +17586,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13138,6 +17606,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13145,6 +17621,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13164,6 +17641,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13171,6 +17656,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13190,6 +17676,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13197,6 +17691,42 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13232,6 +17762,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -13239,6 +17777,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13246,6 +17792,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13265,6 +17812,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13272,6 +17827,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13291,6 +17847,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13298,6 +17862,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13317,6 +17882,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13324,6 +17897,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13343,6 +17917,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13350,6 +17932,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13381,7 +17964,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The version the write starts from; a stale one gives 409 with `current`. */
+                    /**
+                     * Format: int64
+                     * @description The version the write starts from; a stale one gives 409 with `current`.
+                     */
                     version: number;
                     name?: string;
                     description?: string;
@@ -13395,6 +17981,7 @@ export interface operations {
                     threshold?: number | null;
                     sdgGoals?: number[];
                     sdgTargets?: string[];
+                    /** Format: int64 */
                     position?: number;
                 };
             };
@@ -13405,6 +17992,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13413,6 +18008,7 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         roundId: string;
+                        /** Format: int64 */
                         position: number;
                         name: string;
                         description: string;
@@ -13426,6 +18022,7 @@ export interface operations {
                         threshold: number | null;
                         sdgGoals: number[];
                         sdgTargets: string[];
+                        /** Format: int64 */
                         version: number;
                     };
                 };
@@ -13433,6 +18030,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13440,6 +18045,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13459,6 +18065,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13466,6 +18080,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13485,6 +18100,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13492,6 +18115,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13511,6 +18135,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13518,6 +18150,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13537,6 +18170,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13544,6 +18185,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13578,6 +18220,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13596,6 +18246,7 @@ export interface operations {
                             status: "invited" | "active";
                             /** Format: date-time */
                             invitationExpiresAt: string;
+                            /** Format: int64 */
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -13606,6 +18257,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13613,6 +18272,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13632,6 +18292,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13639,6 +18307,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13658,6 +18327,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13665,6 +18342,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13684,6 +18362,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13691,6 +18377,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13712,7 +18399,10 @@ export interface operations {
     inviteJuryMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 challengeId: string;
             };
@@ -13734,6 +18424,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13751,6 +18449,7 @@ export interface operations {
                         status: "invited" | "active";
                         /** Format: date-time */
                         invitationExpiresAt: string;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -13760,6 +18459,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13767,6 +18474,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13786,6 +18494,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13793,6 +18509,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13812,6 +18529,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13819,6 +18544,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13838,6 +18564,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13845,6 +18579,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13864,6 +18599,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13871,6 +18614,42 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13906,6 +18685,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -13913,6 +18700,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13920,6 +18715,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13939,6 +18735,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13946,6 +18750,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13965,6 +18770,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13972,6 +18785,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -13991,6 +18805,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13998,6 +18820,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14017,6 +18840,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14024,6 +18855,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14055,7 +18887,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The version the write starts from; a stale one gives 409 with `current`. */
+                    /**
+                     * Format: int64
+                     * @description The version the write starts from; a stale one gives 409 with `current`.
+                     */
                     version: number;
                     isChair?: boolean;
                     sdgExpertise?: number[];
@@ -14068,6 +18903,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14085,6 +18928,7 @@ export interface operations {
                         status: "invited" | "active";
                         /** Format: date-time */
                         invitationExpiresAt: string;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -14094,6 +18938,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14101,6 +18953,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14120,6 +18973,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14127,6 +18988,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14146,6 +19008,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14153,6 +19023,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14172,6 +19043,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14179,6 +19058,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14198,6 +19078,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14205,6 +19093,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14237,6 +19126,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14247,6 +19144,8 @@ export interface operations {
                             /** Format: uuid */
                             challengeId: string;
                             challengeTitle: string;
+                            /** @description When the challenge expects its decision: the date the jury works towards */
+                            decisionAt: string | null;
                             isChair: boolean;
                             rounds: {
                                 /** Format: uuid */
@@ -14254,6 +19153,7 @@ export interface operations {
                                 name: string;
                                 kind: "written" | "pitch";
                                 status: "setup" | "scoring" | "deliberation" | "closed";
+                                /** Format: int64 */
                                 position: number;
                             }[];
                         }[];
@@ -14263,6 +19163,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14270,6 +19178,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14289,6 +19198,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14296,6 +19213,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14330,6 +19248,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14347,6 +19273,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14354,6 +19288,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14373,6 +19308,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14380,6 +19323,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14399,6 +19343,14 @@ export interface operations {
             /** @description Default Response */
             410: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14406,6 +19358,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14440,6 +19393,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14457,6 +19418,7 @@ export interface operations {
                         status: "invited" | "active";
                         /** Format: date-time */
                         invitationExpiresAt: string;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -14466,6 +19428,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14473,6 +19443,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14492,6 +19463,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14499,6 +19478,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14518,6 +19498,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14525,6 +19513,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14544,6 +19533,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14551,6 +19548,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14570,6 +19568,14 @@ export interface operations {
             /** @description Default Response */
             410: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14577,6 +19583,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14611,6 +19618,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14631,6 +19646,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14638,6 +19661,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14657,6 +19681,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14664,6 +19696,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14683,6 +19716,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14690,6 +19731,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14709,6 +19751,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14716,6 +19766,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14737,7 +19788,10 @@ export interface operations {
     declareJuryConflict: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 challengeId: string;
             };
@@ -14758,6 +19812,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14776,6 +19838,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14783,6 +19853,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14802,6 +19873,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14809,6 +19888,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14828,6 +19908,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14835,6 +19923,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14854,6 +19943,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14861,6 +19958,77 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14895,6 +20063,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14907,7 +20083,10 @@ export interface operations {
                             proposalTitle: string;
                             /** Format: uuid */
                             memberId: string;
-                            /** @description Number of the proposal’s SDG goals the juror is expert in */
+                            /**
+                             * Format: int64
+                             * @description Number of the proposal’s SDG goals the juror is expert in
+                             */
                             matchScore: number;
                             sharedGoals: number[];
                             /** @description Set by the chair by hand */
@@ -14918,7 +20097,9 @@ export interface operations {
                         loadPerJuror: {
                             /** Format: uuid */
                             memberId: string;
+                            /** Format: int64 */
                             load: number;
+                            /** Format: int64 */
                             maxLoad: number;
                         }[];
                         warnings: string[];
@@ -14928,6 +20109,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14935,6 +20124,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14954,6 +20144,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14961,6 +20159,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -14980,6 +20179,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14987,6 +20194,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15006,6 +20214,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15013,6 +20229,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15032,6 +20249,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15039,6 +20264,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15058,6 +20284,14 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15065,6 +20299,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15099,6 +20334,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15111,7 +20354,10 @@ export interface operations {
                             proposalTitle: string;
                             /** Format: uuid */
                             memberId: string;
-                            /** @description Number of the proposal’s SDG goals the juror is expert in */
+                            /**
+                             * Format: int64
+                             * @description Number of the proposal’s SDG goals the juror is expert in
+                             */
                             matchScore: number;
                             sharedGoals: number[];
                             /** @description Set by the chair by hand */
@@ -15122,7 +20368,9 @@ export interface operations {
                         loadPerJuror: {
                             /** Format: uuid */
                             memberId: string;
+                            /** Format: int64 */
                             load: number;
+                            /** Format: int64 */
                             maxLoad: number;
                         }[];
                         warnings: string[];
@@ -15132,6 +20380,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15139,6 +20395,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15158,6 +20415,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15165,6 +20430,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15184,6 +20450,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15191,6 +20465,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15210,6 +20485,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15217,6 +20500,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15264,6 +20548,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15276,7 +20568,10 @@ export interface operations {
                             proposalTitle: string;
                             /** Format: uuid */
                             memberId: string;
-                            /** @description Number of the proposal’s SDG goals the juror is expert in */
+                            /**
+                             * Format: int64
+                             * @description Number of the proposal’s SDG goals the juror is expert in
+                             */
                             matchScore: number;
                             sharedGoals: number[];
                             /** @description Set by the chair by hand */
@@ -15287,7 +20582,9 @@ export interface operations {
                         loadPerJuror: {
                             /** Format: uuid */
                             memberId: string;
+                            /** Format: int64 */
                             load: number;
+                            /** Format: int64 */
                             maxLoad: number;
                         }[];
                         warnings: string[];
@@ -15297,6 +20594,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15304,6 +20609,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15323,6 +20629,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15330,6 +20644,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15349,6 +20664,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15356,6 +20679,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15375,6 +20699,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15382,6 +20714,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15401,6 +20734,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15408,6 +20749,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15442,6 +20784,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15450,7 +20800,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         challengeId: string;
-                        /** @description 1 for the first round */
+                        /**
+                         * Format: int64
+                         * @description 1 for the first round
+                         */
                         position: number;
                         kind: "written" | "pitch";
                         name: string;
@@ -15459,9 +20812,15 @@ export interface operations {
                         aggregation: "mean" | "median" | "trimmed_mean";
                         /** @description Points on the 0–100 scale; default 15 */
                         disagreementThreshold: number;
-                        /** @description k: jurors per proposal (written rounds) */
+                        /**
+                         * Format: int64
+                         * @description k: jurors per proposal (written rounds)
+                         */
                         jurorsPerProposal: number;
-                        /** @description L: most proposals per juror (written rounds) */
+                        /**
+                         * Format: int64
+                         * @description L: most proposals per juror (written rounds)
+                         */
                         maxLoad: number;
                         status: "setup" | "scoring" | "deliberation" | "closed";
                         deliberationOpenedAt: string | null;
@@ -15472,6 +20831,7 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             roundId: string;
+                            /** Format: int64 */
                             position: number;
                             name: string;
                             description: string;
@@ -15485,8 +20845,10 @@ export interface operations {
                             threshold: number | null;
                             sdgGoals: number[];
                             sdgTargets: string[];
+                            /** Format: int64 */
                             version: number;
                         }[];
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -15498,6 +20860,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15505,6 +20875,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15524,6 +20895,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15531,6 +20910,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15550,6 +20930,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15557,6 +20945,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15576,6 +20965,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15583,6 +20980,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15602,6 +21000,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15609,6 +21015,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15643,6 +21050,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15662,13 +21077,17 @@ export interface operations {
                         perJuror: {
                             /** Format: uuid */
                             memberId: string;
+                            /** Format: int64 */
                             assigned: number;
+                            /** Format: int64 */
                             submitted: number;
                         }[];
                         perProposal: {
                             /** Format: uuid */
                             proposalId: string;
+                            /** Format: int64 */
                             assigned: number;
+                            /** Format: int64 */
                             submitted: number;
                         }[];
                     };
@@ -15677,6 +21096,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15684,6 +21111,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15703,6 +21131,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15710,6 +21146,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15729,6 +21166,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15736,6 +21181,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15755,6 +21201,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15762,6 +21216,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15796,6 +21251,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15817,6 +21280,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15824,6 +21295,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15843,6 +21315,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15850,6 +21330,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15869,6 +21350,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15876,6 +21365,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15895,6 +21385,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15902,6 +21400,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15937,6 +21436,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15957,6 +21464,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15964,6 +21479,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -15983,6 +21499,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15990,6 +21514,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16009,6 +21534,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16016,6 +21549,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16035,6 +21569,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16042,6 +21584,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16077,6 +21620,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16098,9 +21649,14 @@ export interface operations {
                         };
                         status: "draft" | "submitted";
                         submittedAt: string | null;
+                        /** @description When the chair last reopened this card after a submission */
+                        reopenedAt: string | null;
                         /** @description R on 0–100 when complete */
                         weightedTotal: number | null;
-                        /** @description 0 until the first save */
+                        /**
+                         * Format: int64
+                         * @description 0 until the first save
+                         */
                         version: number;
                         updatedAt: string | null;
                     };
@@ -16109,6 +21665,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16116,6 +21680,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16135,6 +21700,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16142,6 +21715,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16161,6 +21735,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16168,6 +21750,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16187,6 +21770,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16194,6 +21785,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16225,7 +21817,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description 0 for the first save */
+                    /**
+                     * Format: int64
+                     * @description 0 for the first save
+                     */
                     version: number;
                     scores: {
                         [key: string]: {
@@ -16242,6 +21837,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16263,9 +21866,14 @@ export interface operations {
                         };
                         status: "draft" | "submitted";
                         submittedAt: string | null;
+                        /** @description When the chair last reopened this card after a submission */
+                        reopenedAt: string | null;
                         /** @description R on 0–100 when complete */
                         weightedTotal: number | null;
-                        /** @description 0 until the first save */
+                        /**
+                         * Format: int64
+                         * @description 0 until the first save
+                         */
                         version: number;
                         updatedAt: string | null;
                     };
@@ -16274,6 +21882,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16281,6 +21897,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16300,6 +21917,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16307,6 +21932,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16326,6 +21952,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16333,6 +21967,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16352,6 +21987,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16359,6 +22002,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16378,6 +22022,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16385,6 +22037,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16416,7 +22069,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The version the write starts from; a stale one gives 409 with `current`. */
+                    /**
+                     * Format: int64
+                     * @description The version the write starts from; a stale one gives 409 with `current`.
+                     */
                     version: number;
                 };
             };
@@ -16427,6 +22083,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16448,9 +22112,14 @@ export interface operations {
                         };
                         status: "draft" | "submitted";
                         submittedAt: string | null;
+                        /** @description When the chair last reopened this card after a submission */
+                        reopenedAt: string | null;
                         /** @description R on 0–100 when complete */
                         weightedTotal: number | null;
-                        /** @description 0 until the first save */
+                        /**
+                         * Format: int64
+                         * @description 0 until the first save
+                         */
                         version: number;
                         updatedAt: string | null;
                     };
@@ -16459,6 +22128,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16466,6 +22143,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16485,6 +22163,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16492,6 +22178,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16511,6 +22198,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16518,6 +22213,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16537,6 +22233,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16544,6 +22248,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16563,6 +22268,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16570,6 +22283,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16589,6 +22303,14 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16596,6 +22318,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16631,6 +22354,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16655,6 +22386,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16662,6 +22401,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16681,6 +22421,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16688,6 +22436,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16707,6 +22456,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16714,6 +22471,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16733,6 +22491,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16740,6 +22506,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16768,13 +22535,28 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the chair reopens it; kept in the audit log */
+                    reason: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16796,9 +22578,14 @@ export interface operations {
                         };
                         status: "draft" | "submitted";
                         submittedAt: string | null;
+                        /** @description When the chair last reopened this card after a submission */
+                        reopenedAt: string | null;
                         /** @description R on 0–100 when complete */
                         weightedTotal: number | null;
-                        /** @description 0 until the first save */
+                        /**
+                         * Format: int64
+                         * @description 0 until the first save
+                         */
                         version: number;
                         updatedAt: string | null;
                     };
@@ -16807,6 +22594,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16814,6 +22609,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16833,6 +22629,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16840,6 +22644,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16859,6 +22664,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16866,6 +22679,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16885,6 +22699,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16892,6 +22714,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16911,6 +22734,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16918,6 +22749,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16952,10 +22784,19 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** Format: int64 */
                         reminded: number;
                     };
                 };
@@ -16963,6 +22804,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16970,6 +22819,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -16989,6 +22839,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16996,6 +22854,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17015,6 +22874,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17022,6 +22889,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17041,6 +22909,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17048,6 +22924,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17084,6 +22961,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17093,6 +22978,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17100,6 +22993,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17119,6 +23013,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17126,6 +23028,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17145,6 +23048,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17152,6 +23063,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17171,6 +23083,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17178,6 +23098,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17212,6 +23133,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17237,6 +23166,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17244,6 +23181,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17263,6 +23201,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17270,6 +23216,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17289,6 +23236,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17296,6 +23251,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17315,6 +23271,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17322,6 +23286,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17341,6 +23306,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17348,6 +23321,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17369,7 +23343,10 @@ export interface operations {
     computeJuryResults: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
             path: {
                 roundId: string;
             };
@@ -17382,6 +23359,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17407,6 +23392,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17414,6 +23407,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17433,6 +23427,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17440,6 +23442,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17459,6 +23462,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17466,6 +23477,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17485,6 +23497,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17492,6 +23512,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17511,6 +23532,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17518,6 +23547,42 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17540,6 +23605,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "csv" | "xlsx";
+                /** @description ranking: one line per proposal; scores: every submitted score (proposal × juror × criterion), CSV only, streamed */
+                detail?: "ranking" | "scores";
             };
             header?: never;
             path: {
@@ -17554,6 +23621,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17564,6 +23639,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17571,6 +23654,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17590,6 +23674,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17597,6 +23689,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17616,6 +23709,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17623,6 +23724,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17642,6 +23744,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17649,6 +23759,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17668,6 +23779,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17675,6 +23794,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17707,7 +23827,10 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     nextRoundId: string;
-                    /** @description Omit to take every proposal passing all thresholds */
+                    /**
+                     * Format: int64
+                     * @description Omit to take every proposal passing all thresholds
+                     */
                     topN?: number;
                 };
             };
@@ -17718,6 +23841,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17731,6 +23862,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17738,6 +23877,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17757,6 +23897,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17764,6 +23912,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17783,6 +23932,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17790,6 +23947,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17809,6 +23967,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17816,6 +23982,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17835,6 +24002,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17842,6 +24017,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17876,6 +24052,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17883,7 +24067,15 @@ export interface operations {
                         /** Format: uuid */
                         challengeId: string;
                         winnerProposalIds: string[];
+                        /** @description Present once the results are published: the winning proposals with their lead enterprise (public) */
+                        winners?: {
+                            /** Format: uuid */
+                            proposalId: string;
+                            title: string;
+                            enterpriseName: string;
+                        }[];
                         motivation: string;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -17893,6 +24085,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17900,6 +24100,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17919,6 +24120,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17926,6 +24135,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17945,6 +24155,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17952,6 +24170,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -17971,6 +24190,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17978,6 +24205,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -18008,7 +24236,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description 0 when no decision exists yet */
+                    /**
+                     * Format: int64
+                     * @description 0 when no decision exists yet
+                     */
                     version: number;
                     winnerProposalIds: string[];
                     motivation: string;
@@ -18021,6 +24252,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18028,7 +24267,15 @@ export interface operations {
                         /** Format: uuid */
                         challengeId: string;
                         winnerProposalIds: string[];
+                        /** @description Present once the results are published: the winning proposals with their lead enterprise (public) */
+                        winners?: {
+                            /** Format: uuid */
+                            proposalId: string;
+                            title: string;
+                            enterpriseName: string;
+                        }[];
                         motivation: string;
+                        /** Format: int64 */
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -18038,6 +24285,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18045,6 +24300,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -18064,6 +24320,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18071,6 +24335,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -18090,6 +24355,14 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18097,6 +24370,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -18116,6 +24390,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18123,6 +24405,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -18142,6 +24425,14 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18149,6 +24440,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -18183,6 +24475,14 @@ export interface operations {
                 headers: {
                     /** @description Full version of the API (NLGov ADR /core/version-header) */
                     "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18211,6 +24511,14 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18218,6 +24526,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -18237,6 +24546,14 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18244,6 +24561,7 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;
@@ -18263,6 +24581,14 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18270,6 +24596,4155 @@ export interface operations {
                         /** @description URI identifying the problem type */
                         type: string;
                         title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listSsoProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            slug: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ssoCallback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                iss?: string;
+                error?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged in: the refresh cookie is set; on to the web app */
+            302: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getSsoProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation’s slug */
+                orgSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A municipality whose staff can log in with single sign-on */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        name: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    startSsoLogin: {
+        parameters: {
+            query?: {
+                /** @description Web app path to return to after login (not `//…`) */
+                redirect?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation’s slug */
+                orgSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description On to the identity provider (authorization code with PKCE S256, state and nonce) */
+            302: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organisationId: string;
+                        /** Format: uri */
+                        issuerUrl: string;
+                        clientId: string;
+                        /** @description Whether a client secret is stored; the secret itself is never returned */
+                        clientSecretSet: boolean;
+                        scopes: string[];
+                        roleClaim: string;
+                        roleMapping: {
+                            /** @description A value of the role claim, e.g. a group name or id */
+                            claimValue: string;
+                            /** @description The Opgave role in the municipality */
+                            role: "admin" | "challenge_manager" | "account_manager";
+                        }[];
+                        allowedDomains: string[];
+                        enabled: boolean;
+                        /**
+                         * Format: uri
+                         * @description Register this redirect URI at the identity provider
+                         */
+                        redirectUri: string;
+                        /** Format: int64 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    putSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description The issuer; https, or http on localhost for development
+                     */
+                    issuerUrl: string;
+                    clientId: string;
+                    /** @description Leave out to keep the stored secret; required when none is stored */
+                    clientSecret?: string;
+                    /** @description `openid` is always added */
+                    scopes: string[];
+                    /** @description The claim holding groups or roles; dots reach nested claims */
+                    roleClaim: string;
+                    roleMapping: {
+                        /** @description A value of the role claim, e.g. a group name or id */
+                        claimValue: string;
+                        /** @description The Opgave role in the municipality */
+                        role: "admin" | "challenge_manager" | "account_manager";
+                    }[];
+                    allowedDomains: string[];
+                    enabled: boolean;
+                    /**
+                     * Format: int64
+                     * @description The version you edited; required when a configuration exists
+                     */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organisationId: string;
+                        /** Format: uri */
+                        issuerUrl: string;
+                        clientId: string;
+                        /** @description Whether a client secret is stored; the secret itself is never returned */
+                        clientSecretSet: boolean;
+                        scopes: string[];
+                        roleClaim: string;
+                        roleMapping: {
+                            /** @description A value of the role claim, e.g. a group name or id */
+                            claimValue: string;
+                            /** @description The Opgave role in the municipality */
+                            role: "admin" | "challenge_manager" | "account_manager";
+                        }[];
+                        allowedDomains: string[];
+                        enabled: boolean;
+                        /**
+                         * Format: uri
+                         * @description Register this redirect URI at the identity provider
+                         */
+                        redirectUri: string;
+                        /** Format: int64 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organisationId: string;
+                        /** Format: uri */
+                        issuerUrl: string;
+                        clientId: string;
+                        /** @description Whether a client secret is stored; the secret itself is never returned */
+                        clientSecretSet: boolean;
+                        scopes: string[];
+                        roleClaim: string;
+                        roleMapping: {
+                            /** @description A value of the role claim, e.g. a group name or id */
+                            claimValue: string;
+                            /** @description The Opgave role in the municipality */
+                            role: "admin" | "challenge_manager" | "account_manager";
+                        }[];
+                        allowedDomains: string[];
+                        enabled: boolean;
+                        /**
+                         * Format: uri
+                         * @description Register this redirect URI at the identity provider
+                         */
+                        redirectUri: string;
+                        /** Format: int64 */
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteSsoConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getImpactDashboard: {
+        parameters: {
+            query?: {
+                municipality?: string;
+                /** @description yyyy-mm-dd */
+                from?: string;
+                /** @description yyyy-mm-dd */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scope: {
+                            /** @description null: all municipalities */
+                            municipality: {
+                                name: string;
+                                slug: string;
+                            } | null;
+                            from: string | null;
+                            to: string | null;
+                            /** @description SPDX licence identifier of the open data */
+                            licence: "CC0-1.0" | "CC-BY-4.0";
+                            sources: {
+                                municipality: string;
+                                slug: string;
+                                /** @description SPDX licence identifier of the open data */
+                                licence: "CC0-1.0" | "CC-BY-4.0";
+                            }[];
+                            /** Format: date-time */
+                            generatedAt: string;
+                        };
+                        figures: {
+                            /** Format: int64 */
+                            challengeCount: number;
+                            challengesPerSdg: {
+                                /** Format: int64 */
+                                sdg: number;
+                                /** Format: int64 */
+                                challenges: number;
+                            }[];
+                            challengesPerStatus: {
+                                status: string;
+                                /** Format: int64 */
+                                challenges: number;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Euro cents
+                             */
+                            budgetTotalCents: number;
+                            budgetPerSdg: {
+                                /** Format: int64 */
+                                sdg: number;
+                                /**
+                                 * Format: int64
+                                 * @description Euro cents
+                                 */
+                                budgetCents: number;
+                            }[];
+                            budgetPerPortfolio: {
+                                portfolio: string;
+                                /**
+                                 * Format: int64
+                                 * @description Euro cents
+                                 */
+                                budgetCents: number;
+                            }[];
+                            /** Format: int64 */
+                            proposalsReceived: number;
+                            /** Format: int64 */
+                            enterprisesReached: number;
+                            /** Format: int64 */
+                            socialEnterprisesReached: number;
+                            /** Format: int64 */
+                            reservedArt282Challenges: number;
+                            socialReturn: {
+                                /** Format: int64 */
+                                committedJobs: number;
+                                /** Format: int64 */
+                                committedHours: number;
+                                /** Format: int64 */
+                                realisedJobs: number;
+                                /** Format: int64 */
+                                realisedHours: number;
+                                /**
+                                 * Format: int64
+                                 * @description Euro cents
+                                 */
+                                realisedAmountCents: number;
+                            };
+                            pilots: {
+                                /** Format: int64 */
+                                awarded: number;
+                                /**
+                                 * Format: int64
+                                 * @description Euro cents
+                                 */
+                                awardedCents: number;
+                                /** Format: int64 */
+                                reporting: number;
+                            };
+                        };
+                        socialBusinessCase: {
+                            /** Format: int64 */
+                            jobsRealised: number;
+                            /**
+                             * Format: int64
+                             * @description Euro cents
+                             */
+                            annualBenefitCents: number;
+                            /**
+                             * Format: int64
+                             * @description Euro cents
+                             */
+                            estimatedAnnualSavingsCents: number;
+                            /**
+                             * Format: int64
+                             * @description Euro cents
+                             */
+                            spentCents: number;
+                            savingsPerEuroSpent: number | null;
+                            benefitSource: string;
+                        };
+                        pilots: {
+                            /** Format: uuid */
+                            proposalId: string;
+                            challenge: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            };
+                            municipality: {
+                                name: string;
+                                slug: string;
+                            };
+                            enterprise: {
+                                name: string;
+                                isSocialEnterprise: boolean;
+                            };
+                            /**
+                             * Format: int64
+                             * @description Euro cents
+                             */
+                            awardedCents: number;
+                            /** Format: int64 */
+                            validatedReports: number;
+                            socialReturn: {
+                                /** Format: int64 */
+                                committedJobs: number;
+                                /** Format: int64 */
+                                committedHours: number;
+                                /** Format: int64 */
+                                realisedJobs: number;
+                                /** Format: int64 */
+                                realisedHours: number;
+                                /**
+                                 * Format: int64
+                                 * @description Euro cents
+                                 */
+                                realisedAmountCents: number;
+                            };
+                            indicators: {
+                                sdgTarget: string;
+                                indicator: string;
+                                unit: string;
+                                baseline: number | null;
+                                target: number | null;
+                                realised: number | null;
+                                measuredOn: string | null;
+                                percentOfTarget: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    openDataChallenges: {
+        parameters: {
+            query?: {
+                municipality?: string;
+                /** @description yyyy-mm-dd */
+                from?: string;
+                /** @description yyyy-mm-dd */
+                to?: string;
+                /** @description Overrides the Accept header: csv gives text/csv (UTF-8 with BOM) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published challenges (never drafts), filtered by municipality and publication period */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        generatedAt: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            slug: string;
+                            title: string;
+                            summary: string;
+                            municipality: string;
+                            municipalitySlug: string;
+                            /** @description SPDX licence identifier of the open data */
+                            licence: "CC0-1.0" | "CC-BY-4.0";
+                            status: string;
+                            sdgGoals: number[];
+                            sdgTargets: string[];
+                            eligibleEnterpriseKinds: string[];
+                            reservedArt282: boolean;
+                            socialReturnPercent: number | null;
+                            contractKind: string;
+                            contractValueCents: number | null;
+                            /** Format: int64 */
+                            budgetTotalCents: number;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            /** Format: date-time */
+                            submissionDeadline: string;
+                            decisionAt: string | null;
+                            url: string;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    openDataQuestions: {
+        parameters: {
+            query?: {
+                municipality?: string;
+                /** @description yyyy-mm-dd */
+                from?: string;
+                /** @description yyyy-mm-dd */
+                to?: string;
+                /** @description Overrides the Accept header: csv gives text/csv (UTF-8 with BOM) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published questions and answers (nota van inlichtingen), without who asked */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        generatedAt: string;
+                        items: {
+                            /** Format: uuid */
+                            challengeId: string;
+                            challengeTitle: string;
+                            municipality: string;
+                            municipalitySlug: string;
+                            /** @description SPDX licence identifier of the open data */
+                            licence: "CC0-1.0" | "CC-BY-4.0";
+                            /** Format: int64 */
+                            number: number;
+                            question: string;
+                            answer: string;
+                            /** Format: int64 */
+                            notaVersion: number;
+                            /** Format: date-time */
+                            publishedAt: string;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    openDataResults: {
+        parameters: {
+            query?: {
+                municipality?: string;
+                /** @description yyyy-mm-dd */
+                from?: string;
+                /** @description yyyy-mm-dd */
+                to?: string;
+                /** @description Overrides the Accept header: csv gives text/csv (UTF-8 with BOM) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published results: the winning enterprises of challenges whose results are public */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        generatedAt: string;
+                        items: {
+                            /** Format: uuid */
+                            challengeId: string;
+                            challengeTitle: string;
+                            municipality: string;
+                            municipalitySlug: string;
+                            /** @description SPDX licence identifier of the open data */
+                            licence: "CC0-1.0" | "CC-BY-4.0";
+                            sdgGoals: number[];
+                            winnerEnterprise: string;
+                            winnerIsSocialEnterprise: boolean;
+                            winnerProposalTitle: string;
+                            /** Format: int64 */
+                            awardedCents: number;
+                            motivation: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    openDataImpact: {
+        parameters: {
+            query?: {
+                municipality?: string;
+                /** @description yyyy-mm-dd */
+                from?: string;
+                /** @description yyyy-mm-dd */
+                to?: string;
+                /** @description Overrides the Accept header: csv gives text/csv (UTF-8 with BOM) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Aggregate impact figures (as on the impact dashboard); CSV as dataset, category, value rows */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scope: {
+                            /** @description null: all municipalities */
+                            municipality: {
+                                name: string;
+                                slug: string;
+                            } | null;
+                            from: string | null;
+                            to: string | null;
+                            /** @description SPDX licence identifier of the open data */
+                            licence: "CC0-1.0" | "CC-BY-4.0";
+                            sources: {
+                                municipality: string;
+                                slug: string;
+                                /** @description SPDX licence identifier of the open data */
+                                licence: "CC0-1.0" | "CC-BY-4.0";
+                            }[];
+                            /** Format: date-time */
+                            generatedAt: string;
+                        };
+                        figures: {
+                            /** Format: int64 */
+                            challengeCount: number;
+                            challengesPerSdg: {
+                                /** Format: int64 */
+                                sdg: number;
+                                /** Format: int64 */
+                                challenges: number;
+                            }[];
+                            challengesPerStatus: {
+                                status: string;
+                                /** Format: int64 */
+                                challenges: number;
+                            }[];
+                            /**
+                             * Format: int64
+                             * @description Euro cents
+                             */
+                            budgetTotalCents: number;
+                            budgetPerSdg: {
+                                /** Format: int64 */
+                                sdg: number;
+                                /**
+                                 * Format: int64
+                                 * @description Euro cents
+                                 */
+                                budgetCents: number;
+                            }[];
+                            budgetPerPortfolio: {
+                                portfolio: string;
+                                /**
+                                 * Format: int64
+                                 * @description Euro cents
+                                 */
+                                budgetCents: number;
+                            }[];
+                            /** Format: int64 */
+                            proposalsReceived: number;
+                            /** Format: int64 */
+                            enterprisesReached: number;
+                            /** Format: int64 */
+                            socialEnterprisesReached: number;
+                            /** Format: int64 */
+                            reservedArt282Challenges: number;
+                            socialReturn: {
+                                /** Format: int64 */
+                                committedJobs: number;
+                                /** Format: int64 */
+                                committedHours: number;
+                                /** Format: int64 */
+                                realisedJobs: number;
+                                /** Format: int64 */
+                                realisedHours: number;
+                                /**
+                                 * Format: int64
+                                 * @description Euro cents
+                                 */
+                                realisedAmountCents: number;
+                            };
+                            pilots: {
+                                /** Format: int64 */
+                                awarded: number;
+                                /**
+                                 * Format: int64
+                                 * @description Euro cents
+                                 */
+                                awardedCents: number;
+                                /** Format: int64 */
+                                reporting: number;
+                            };
+                        };
+                        socialBusinessCase: {
+                            /** Format: int64 */
+                            jobsRealised: number;
+                            /**
+                             * Format: int64
+                             * @description Euro cents
+                             */
+                            annualBenefitCents: number;
+                            /**
+                             * Format: int64
+                             * @description Euro cents
+                             */
+                            estimatedAnnualSavingsCents: number;
+                            /**
+                             * Format: int64
+                             * @description Euro cents
+                             */
+                            spentCents: number;
+                            savingsPerEuroSpent: number | null;
+                            benefitSource: string;
+                        };
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMyPilots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            proposalId: string;
+                            proposalTitle: string;
+                            challenge: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            };
+                            municipality: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                slug: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            promisedImpact: {
+                                /** @description SDG target code, e.g. 8.5; must fit the challenge’s goals or targets */
+                                sdgTarget: string;
+                                indicators: {
+                                    name: string;
+                                    baseline: number | null;
+                                    target: number | null;
+                                    unit: string;
+                                }[];
+                            }[];
+                            promisedSocialReturn: {
+                                hours: number | null;
+                                jobs: number | null;
+                                targetGroup: string;
+                            } | null;
+                            reports: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                proposalId: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                periodStart: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                periodEnd: string;
+                                indicators: {
+                                    sdgTarget: string;
+                                    indicator: string;
+                                    value: number;
+                                    /**
+                                     * Format: date
+                                     * @description yyyy-mm-dd
+                                     */
+                                    measuredOn: string;
+                                    evidence: string;
+                                    evidenceUrl: string | null;
+                                }[];
+                                /** Format: int64 */
+                                jobsRealised: number;
+                                /** Format: int64 */
+                                hoursRealised: number;
+                                /** Format: int64 */
+                                amountRealisedCents: number;
+                                notes: string;
+                                status: "submitted" | "validated" | "rejected";
+                                rejectionReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                reviewedAt: string | null;
+                                /** Format: int64 */
+                                version: number;
+                            }[];
+                            showcaseConsent: {
+                                consented: boolean;
+                                /** Format: date-time */
+                                changedAt: string;
+                            } | null;
+                            mayConsent: boolean;
+                            resultsPublic: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createPilotReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A unique value per intended operation (a UUID is best). Retrying with the same key and body replays the stored answer (header `Idempotent-Replayed: true`) instead of creating twice; the same key with another request → 422 `idempotency.key_reused`; while the first request still runs → 409 `idempotency.in_progress`. Keys expire after 24 hours. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description yyyy-mm-dd
+                     */
+                    periodStart: string;
+                    /**
+                     * Format: date
+                     * @description yyyy-mm-dd
+                     */
+                    periodEnd: string;
+                    indicators: {
+                        /** @description One of the SDG targets the winning proposal promised */
+                        sdgTarget: string;
+                        /** @description The promised indicator’s name */
+                        indicator: string;
+                        value: number;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        measuredOn: string;
+                        /** @description What shows the value: a description of the evidence */
+                        evidence: string;
+                        evidenceUrl: string | null;
+                    }[];
+                    /**
+                     * Format: int64
+                     * @description Jobs for people with a distance to the labour market realised in this period
+                     */
+                    jobsRealised: number;
+                    /** Format: int64 */
+                    hoursRealised: number;
+                    /** @description Social return in euros realised in this period, at most 2 decimals */
+                    amountRealised: number;
+                    notes: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        proposalId: string;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        periodStart: string;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        periodEnd: string;
+                        indicators: {
+                            sdgTarget: string;
+                            indicator: string;
+                            value: number;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            measuredOn: string;
+                            evidence: string;
+                            evidenceUrl: string | null;
+                        }[];
+                        /** Format: int64 */
+                        jobsRealised: number;
+                        /** Format: int64 */
+                        hoursRealised: number;
+                        /** Format: int64 */
+                        amountRealisedCents: number;
+                        notes: string;
+                        status: "submitted" | "validated" | "rejected";
+                        rejectionReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        /** Format: int64 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listPilotReportsForReview: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "validated" | "rejected";
+            };
+            header?: never;
+            path: {
+                municipalityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            proposalId: string;
+                            proposalTitle: string;
+                            challenge: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            };
+                            municipality: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                slug: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            promisedImpact: {
+                                /** @description SDG target code, e.g. 8.5; must fit the challenge’s goals or targets */
+                                sdgTarget: string;
+                                indicators: {
+                                    name: string;
+                                    baseline: number | null;
+                                    target: number | null;
+                                    unit: string;
+                                }[];
+                            }[];
+                            promisedSocialReturn: {
+                                hours: number | null;
+                                jobs: number | null;
+                                targetGroup: string;
+                            } | null;
+                            report: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                proposalId: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                periodStart: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                periodEnd: string;
+                                indicators: {
+                                    sdgTarget: string;
+                                    indicator: string;
+                                    value: number;
+                                    /**
+                                     * Format: date
+                                     * @description yyyy-mm-dd
+                                     */
+                                    measuredOn: string;
+                                    evidence: string;
+                                    evidenceUrl: string | null;
+                                }[];
+                                /** Format: int64 */
+                                jobsRealised: number;
+                                /** Format: int64 */
+                                hoursRealised: number;
+                                /** Format: int64 */
+                                amountRealisedCents: number;
+                                notes: string;
+                                status: "submitted" | "validated" | "rejected";
+                                rejectionReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                reviewedAt: string | null;
+                                /** Format: int64 */
+                                version: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    validatePilotReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The version this write started from (optimistic concurrency)
+                     */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        proposalId: string;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        periodStart: string;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        periodEnd: string;
+                        indicators: {
+                            sdgTarget: string;
+                            indicator: string;
+                            value: number;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            measuredOn: string;
+                            evidence: string;
+                            evidenceUrl: string | null;
+                        }[];
+                        /** Format: int64 */
+                        jobsRealised: number;
+                        /** Format: int64 */
+                        hoursRealised: number;
+                        /** Format: int64 */
+                        amountRealisedCents: number;
+                        notes: string;
+                        status: "submitted" | "validated" | "rejected";
+                        rejectionReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        /** Format: int64 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rejectPilotReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The version this write started from (optimistic concurrency)
+                     */
+                    version: number;
+                    /** @description Why the report is rejected; the enterprise sees it */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        proposalId: string;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        periodStart: string;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        periodEnd: string;
+                        indicators: {
+                            sdgTarget: string;
+                            indicator: string;
+                            value: number;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            measuredOn: string;
+                            evidence: string;
+                            evidenceUrl: string | null;
+                        }[];
+                        /** Format: int64 */
+                        jobsRealised: number;
+                        /** Format: int64 */
+                        hoursRealised: number;
+                        /** Format: int64 */
+                        amountRealisedCents: number;
+                        notes: string;
+                        status: "submitted" | "validated" | "rejected";
+                        rejectionReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        /** Format: int64 */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listShowcase: {
+        parameters: {
+            query?: {
+                sdg?: number;
+                municipality?: string;
+                /** @description true: only social enterprises; false: only others */
+                socialEnterprise?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            challenge: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                summary: string;
+                                sdgGoals: number[];
+                            };
+                            municipality: {
+                                name: string;
+                                slug: string;
+                            };
+                            enterprise: {
+                                name: string;
+                                isSocialEnterprise: boolean;
+                                region: string | null;
+                            };
+                            proposal: {
+                                title: string;
+                                summary: string;
+                            };
+                            results: {
+                                /** Format: int64 */
+                                validatedReports: number;
+                                indicators: {
+                                    sdgTarget: string;
+                                    indicator: string;
+                                    unit: string;
+                                    baseline: number | null;
+                                    target: number | null;
+                                    realised: number | null;
+                                    measuredOn: string | null;
+                                    percentOfTarget: number | null;
+                                }[];
+                                socialReturn: {
+                                    /** Format: int64 */
+                                    committedJobs: number;
+                                    /** Format: int64 */
+                                    committedHours: number;
+                                    /** Format: int64 */
+                                    realisedJobs: number;
+                                    /** Format: int64 */
+                                    realisedHours: number;
+                                    /** Format: int64 */
+                                    realisedAmountCents: number;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getShowcaseItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        challenge: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            summary: string;
+                            sdgGoals: number[];
+                        };
+                        municipality: {
+                            name: string;
+                            slug: string;
+                        };
+                        enterprise: {
+                            name: string;
+                            isSocialEnterprise: boolean;
+                            region: string | null;
+                        };
+                        proposal: {
+                            title: string;
+                            summary: string;
+                        };
+                        results: {
+                            /** Format: int64 */
+                            validatedReports: number;
+                            indicators: {
+                                sdgTarget: string;
+                                indicator: string;
+                                unit: string;
+                                baseline: number | null;
+                                target: number | null;
+                                realised: number | null;
+                                measuredOn: string | null;
+                                percentOfTarget: number | null;
+                            }[];
+                            socialReturn: {
+                                /** Format: int64 */
+                                committedJobs: number;
+                                /** Format: int64 */
+                                committedHours: number;
+                                /** Format: int64 */
+                                realisedJobs: number;
+                                /** Format: int64 */
+                                realisedHours: number;
+                                /** Format: int64 */
+                                realisedAmountCents: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    setShowcaseConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    consented: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consented: boolean;
+                        /** Format: date-time */
+                        changedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    searchPartners: {
+        parameters: {
+            query?: {
+                /** @description Enterprises whose SDG profile includes this goal */
+                sdg?: number;
+                kind?: "social_enterprise" | "sme";
+                region?: string;
+                lookingForPartners?: boolean;
+                /** @description Part of the name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            isSocialEnterprise: boolean;
+                            sdgGoals: number[];
+                            region: string | null;
+                            lookingForPartners: boolean;
+                            description: string;
+                            website: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+        };
+    };
+    contactPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enterpriseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    fromEnterpriseId: string;
+                    subject: string;
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "queued";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
                         status: number;
                         detail: string;
                         instance?: string;

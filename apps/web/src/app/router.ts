@@ -10,6 +10,7 @@ import { proposalRoutes } from '../features/proposals/routes'
 import { questionRoutes } from '../features/questions/routes'
 import { enterpriseRoutes } from '../features/enterprises/routes'
 import { ssoRoutes } from '../features/sso/routes'
+import { juryRoutes } from '../features/jury/routes'
 import { jurorRoutes } from '../features/juror/routes'
 import { advanceFlash } from './flash'
 import { resolveAccess, safeRedirect, type Viewer } from './route-access'
@@ -27,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
   ...challengeRoutes,
   ...questionRoutes,
   ...enterpriseRoutes,
+  ...juryRoutes,
   ...jurorRoutes,
   {
     path: '/:pathMatch(.*)*',

@@ -5,6 +5,8 @@ import {
   challengeActions,
   challengeStatuses,
   challengeTransitions,
+  missingTransitionPrerequisite,
+  statusAfterJuryAssignment,
   type ChallengeAction,
   type ChallengeStatus,
 } from './challenge-lifecycle'
@@ -56,5 +58,23 @@ describe('challenge transitions', () => {
 
   it('leaves archived as a final status', () => {
     for (const action of challengeActions) expect(canTransitionChallenge('archived', action)).toBe(false)
+  })
+})
+
+describe('steps that depend on the jury', () => {
+  it('publishes results only once a jury decision is recorded', () => {
+    expect(missingTransitionPrerequisite('publishResults', { juryDecisionRecorded: false })).toBe('jury_decision')
+    expect(missingTransitionPrerequisite('publishResults', { juryDecisionRecorded: true })).toBeNull()
+  })
+
+  it('asks nothing extra of the other steps', () => {
+    for (const action of challengeActions.filter((a) => a !== 'publishResults')) {
+      expect(missingTransitionPrerequisite(action, { juryDecisionRecorded: false }), action).toBeNull()
+    }
+  })
+
+  it('moves only a closed challenge into evaluation when a round is assigned', () => {
+    expect(statusAfterJuryAssignment('closed')).toBe('in_evaluation')
+    for (const status of challengeStatuses.filter((s) => s !== 'closed')) expect(statusAfterJuryAssignment(status), status).toBeNull()
   })
 })

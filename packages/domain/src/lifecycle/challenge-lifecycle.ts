@@ -50,3 +50,27 @@ export function applyChallengeTransition(from: ChallengeStatus, action: Challeng
   if (to === undefined) return { ok: false, code: 'challenge.invalid_transition', from, action }
   return { ok: true, status: to }
 }
+
+/** Facts outside the challenge row that some steps depend on. */
+export interface ChallengeTransitionFacts {
+  readonly juryDecisionRecorded: boolean
+}
+
+export type ChallengeTransitionPrerequisite = 'jury_decision'
+
+/**
+ * What a step still needs beyond the right status, or null. The results can be published only once
+ * the jury (its chair) has recorded the winners and the motivation: the public page shows them.
+ */
+export function missingTransitionPrerequisite(action: ChallengeAction, facts: ChallengeTransitionFacts): ChallengeTransitionPrerequisite | null {
+  if (action === 'publishResults' && !facts.juryDecisionRecorded) return 'jury_decision'
+  return null
+}
+
+/**
+ * The status a challenge moves to when the jury assigns its first round: the evaluation has then
+ * visibly started, so a closed challenge goes to `in_evaluation`; any other status stays.
+ */
+export function statusAfterJuryAssignment(effective: ChallengeStatus): ChallengeStatus | null {
+  return effective === 'closed' ? 'in_evaluation' : null
+}

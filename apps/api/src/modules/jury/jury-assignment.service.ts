@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { JuryAssignmentOverview, SwapJurorBody } from '@opgave/contracts'
-import { assignJurors, explainAssignment, matchDetails, redactIdentity, wholePanelAssignment, type AssignmentJuror, type AssignmentProposal, type JurorProposalPair } from '@opgave/domain'
+import { assignJurors, explainAssignment, matchDetails, redactIdentity, statusAfterJuryAssignment, wholePanelAssignment, type AssignmentJuror, type AssignmentProposal, type JurorProposalPair } from '@opgave/domain'
 import type { Database, DbOrTx } from '../../db/client'
 import type { Actor } from '../../plugins/auth'
 import { recordAudit } from '../audit/audit.service'
@@ -10,7 +10,8 @@ import { juryErrors } from './jury.errors'
 import { assignmentGoals, conflictMap, identityTerms, isConflicted, submittedProposalsOf, type JuryProposal } from './jury.proposals'
 import { activeMembers, blindFor, proposalsOfRound, visibleProposalsOfRound } from './jury-round-proposals'
 import { juryAssignments, juryRoundProposals, juryRounds, juryScorecards, type JuryMemberRow, type JuryRoundRow } from './jury.table'
-import type { ChallengeRow } from '../challenges/challenges.table'
+import { challenges, type ChallengeRow } from '../challenges/challenges.table'
+import { notifyFollowers } from '../challenges/challenges.followers'
 
 interface SolverInputs {
   proposals: AssignmentProposal[]
@@ -94,8 +95,34 @@ export async function runAssignment(db: Database, actor: Actor, roundId: string,
       before: before.map((b) => ({ proposalId: b.proposalId, memberId: b.memberId })),
       after: { pairs: pairs.length, fixed: fixed.length, valid: explanation.valid },
     })
+    await startEvaluation(tx, actor, challenge, status, now)
     return overview(tx, updated!, member, [])
   })
+}
+
+/**
+ * The first assignment starts the evaluation: a closed challenge moves to `in_evaluation` (audited and
+ * announced like the municipality's own step). The version guard leaves a concurrent change alone.
+ */
+async function startEvaluation(tx: DbOrTx, actor: Actor, challenge: ChallengeRow, effective: ReturnType<typeof challengeStatusAt>, now: Date) {
+  const next = statusAfterJuryAssignment(effective)
+  if (next === null) return
+  const [moved] = await tx
+    .update(challenges)
+    .set({ status: next, version: challenge.version + 1, updatedAt: now })
+    .where(and(eq(challenges.id, challenge.id), eq(challenges.version, challenge.version)))
+    .returning()
+  if (!moved) return
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    action: 'challenge.startEvaluation',
+    entityType: 'challenge',
+    entityId: challenge.id,
+    organisationId: challenge.municipalityId,
+    before: { status: challenge.status, effectiveStatus: effective, version: challenge.version },
+    after: { status: moved.status, version: moved.version, reason: 'jury_assignment' },
+  })
+  await notifyFollowers(tx, challenge.id, `Uitdaging wordt nu beoordeeld door de jury: ${moved.title}`, `De uitdaging "${moved.title}" die u volgt wordt nu beoordeeld door de jury.`)
 }
 
 async function overview(tx: DbOrTx, round: JuryRoundRow, member: JuryMemberRow | null, warnings: string[]): Promise<JuryAssignmentOverview> {

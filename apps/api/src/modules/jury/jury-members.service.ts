@@ -187,7 +187,7 @@ export async function acceptInvitation(deps: JuryDeps, actor: Actor, token: stri
 /** The juror's start page: every jury the caller sits on, with its rounds. */
 export async function mySeats(db: Database, actor: Actor) {
   const seats = await db
-    .select({ member: juryMembers, challengeTitle: challenges.title })
+    .select({ member: juryMembers, challengeTitle: challenges.title, decisionAt: challenges.decisionAt })
     .from(juryMembers)
     .innerJoin(challenges, eq(challenges.id, juryMembers.challengeId))
     .where(and(eq(juryMembers.userId, actor.userId), isNotNull(juryMembers.acceptedAt), isNull(juryMembers.removedAt)))
@@ -198,6 +198,7 @@ export async function mySeats(db: Database, actor: Actor) {
     memberId: s.member.id,
     challengeId: s.member.challengeId,
     challengeTitle: s.challengeTitle,
+    decisionAt: s.decisionAt?.toISOString() ?? null,
     isChair: s.member.isChair,
     rounds: rounds.filter((r) => r.challengeId === s.member.challengeId).map((r) => ({ id: r.id, name: r.name, kind: r.kind, status: r.status, position: r.position })),
   }))

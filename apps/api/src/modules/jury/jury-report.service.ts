@@ -1,14 +1,16 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { RoundResults } from '@opgave/domain'
-import type { Database } from '../../db/client'
+import { queryRows, type Database } from '../../db/client'
 import type { Actor } from '../../plugins/auth'
 import { recordAudit } from '../audit/audit.service'
 import { enqueueEmail } from '../outbox/outbox.service'
 import { users } from '../users/users.table'
 import { authorizeRound } from './jury.access'
 import { getResults } from './jury-results.service'
-import { activeMembers } from './jury-round-proposals'
-import { juryAssignments, juryScorecards } from './jury.table'
+import { juryErrors } from './jury.errors'
+import { criteriaOf } from './jury-rounds.service'
+import { activeMembers, visibleProposalsOfRound } from './jury-round-proposals'
+import { juryAssignments, juryMembers, juryScorecards, type ScoreEntries } from './jury.table'
 
 /**
  * Reminds every juror with unsubmitted assigned scorecards in this round (chair). The mails go
@@ -75,3 +77,52 @@ export async function resultsTable(db: Database, actor: Actor, roundId: string):
 }
 
 export const toCsv = (rows: (string | number | boolean | null)[][]) => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+
+/** Scorecards per read of the scores export: ~10,000 CSV lines a batch, so memory stays flat at any size. */
+const SCORES_BATCH = 2000
+
+/**
+ * Every submitted score of the round, one CSV line per proposal × juror × criterion, streamed: the
+ * cards are read in keyset-paged batches (round, proposal, member: the unique index's order) and each
+ * batch is written out before the next is read, so 1M scores never sit in memory at once (benchmark 5).
+ * Same visibility as the results: after deliberation opened, conflicted proposals left out for jury
+ * members, and jurors always as "Jurylid n" (their seat order), never by name.
+ * Access is checked before the first line, so a refusal is still a problem+json answer.
+ */
+export async function scoresCsv(db: Database, actor: Actor, roundId: string, batchSize = SCORES_BATCH): Promise<AsyncIterable<string>> {
+  const { round, member } = await authorizeRound(db, actor, roundId, 'results.read')
+  if (round.status !== 'deliberation' && round.status !== 'closed') throw juryErrors.roundState('Scores are shown once deliberation is open.')
+  const criteria = await criteriaOf(db, roundId)
+  const { visible } = await visibleProposalsOfRound(db, round, member)
+  const allowed = new Set(visible.map((p) => p.id))
+  const seats = await db.select({ id: juryMembers.id }).from(juryMembers).where(eq(juryMembers.challengeId, round.challengeId)).orderBy(asc(juryMembers.createdAt), asc(juryMembers.id))
+  const jurorLabel = new Map(seats.map((m, i) => [m.id, `Jurylid ${i + 1}`]))
+  const criterionCells = criteria.map((c) => ({ id: c.id, cell: csvCell(c.name) }))
+  return (async function* lines() {
+    yield 'proposal_id,juror,criterion_id,criterion,score,comment\r\n'
+    let after: { proposal_id: string; member_id: string } | undefined
+    for (;;) {
+      const cards: { proposal_id: string; member_id: string; scores: ScoreEntries }[] = await queryRows(
+        db,
+        sql`select proposal_id, member_id, scores from ${juryScorecards}
+            where round_id = ${roundId} and status = 'submitted'
+            ${after ? sql`and (proposal_id, member_id) > (${after.proposal_id}::uuid, ${after.member_id}::uuid)` : sql``}
+            order by proposal_id, member_id limit ${batchSize}`,
+      )
+      if (cards.length === 0) return
+      let chunk = ''
+      for (const card of cards) {
+        if (!allowed.has(card.proposal_id)) continue
+        const prefix = `${card.proposal_id},${jurorLabel.get(card.member_id) ?? 'Jurylid ?'},`
+        const scores = typeof card.scores === 'string' ? (JSON.parse(card.scores) as ScoreEntries) : card.scores
+        for (const c of criterionCells) {
+          const entry = scores[c.id]
+          chunk += `${prefix}${c.id},${c.cell},${csvCell(entry?.score ?? null)},${csvCell(entry?.comment ?? null)}\r\n`
+        }
+      }
+      yield chunk
+      if (cards.length < batchSize) return
+      after = cards[cards.length - 1]
+    }
+  })()
+}

@@ -1,9 +1,11 @@
+import { Readable } from 'node:stream'
 import { Type } from '@sinclair/typebox'
 import { IdParams, StrictObject, JuryDecision, JuryRoundResults, ProposalFeedback, RecordDecisionBody, ShortlistBody, ShortlistResponse } from '@opgave/contracts'
 import type { App } from '../../lib/typed-app'
 import { bearerAuth, problemResponses } from '../../lib/route-schema'
 import { requireActor } from '../../plugins/auth'
-import { resultsTable, toCsv } from './jury-report.service'
+import { commonProblems } from '../../lib/problem'
+import { resultsTable, scoresCsv, toCsv } from './jury-report.service'
 import { writeXlsx } from './xlsx'
 import { computeResults, getDecision, getResults, proposalFeedback, recordDecision, shortlistIntoNextRound } from './jury-results.service'
 
@@ -40,7 +42,10 @@ export async function juryResultsRoutes(app: App, opts: { now: () => Date }) {
         summary: 'The jury report of the latest results as CSV or XLSX (same visibility as the results)',
         security: bearerAuth,
         params: IdParams('roundId'),
-        querystring: StrictObject({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' })) }),
+        querystring: StrictObject({
+          format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' })),
+          detail: Type.Optional(Type.Union([Type.Literal('ranking'), Type.Literal('scores')], { default: 'ranking', description: 'ranking: one line per proposal; scores: every submitted score (proposal × juror × criterion), CSV only, streamed' })),
+        }),
         response: {
           200: {
             description: 'The report: CSV (comma-separated, CRLF) or an XLSX workbook',
@@ -51,6 +56,13 @@ export async function juryResultsRoutes(app: App, opts: { now: () => Date }) {
       },
     },
     async (request, reply) => {
+      if (request.query.detail === 'scores') {
+        // Streamed batch by batch: a round's scores may run to a million lines. Access is checked first.
+        const lines = await scoresCsv(app.db, requireActor(request), request.params.roundId)
+        if (request.query.format === 'xlsx') throw commonProblems.fieldInvalid('/format', 'jury.scores_csv_only', 'The scores export is CSV only.')
+        reply.header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename="jury-scores-${request.params.roundId}.csv"`)
+        return reply.type('text/csv; charset=utf-8').send(Readable.from(lines))
+      }
       const rows = await resultsTable(app.db, requireActor(request), request.params.roundId)
       const name = `jury-report-${request.params.roundId}`
       reply.header('cache-control', 'private, no-store')

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { RecordDecisionBody } from '@opgave/contracts'
-import { canonicalJson, computeRoundResults, criterionFeedback, rankBand, redactIdentity, shortlist, type RoundResults, type Scorecard } from '@opgave/domain'
-import type { Database, DbOrTx } from '../../db/client'
+import { canonicalJson, computeRoundResults, criterionFeedback, rankBand, redactIdentity, shortlist, type Criterion, type RoundResults, type Scorecard } from '@opgave/domain'
+import { queryRows, type Database, type DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
 import { recordAudit } from '../audit/audit.service'
 import { challengeStatusAt, getChallengeRow } from '../challenges/challenges.service'
-import { memberships } from '../organisations/organisations.table'
+import { memberships, organisations } from '../organisations/organisations.table'
 import { proposals } from '../proposals/proposals.table'
 import { authorizeJury, authorizeRound } from './jury.access'
 import { juryErrors } from './jury.errors'
@@ -17,18 +17,59 @@ import { blindFor, visibleProposalsOfRound } from './jury-round-proposals'
 import { toDomainCriterion } from './jury-scorecards.service'
 import { juryDecisions, juryRoundProposals, juryRoundResults, juryRounds, juryScorecards, type JuryRoundRow } from './jury.table'
 
-/** The pipeline's inputs for a round: its criteria, options and every scorecard (the pipeline filters). */
-async function roundInputs(db: DbOrTx, round: JuryRoundRow) {
+/**
+ * The pipeline's inputs for a round: its criteria, options and every scorecard (the pipeline filters).
+ * One row per scorecard with its scores as a number array in criterion order, read in SQL: a round of
+ * 5,000 proposals × 40 jurors is 200,000 cards, and full rows (comments, timestamps) as objects cost
+ * seconds (bench/README.md, benchmark 3).
+ */
+export async function roundInputs(db: DbOrTx, round: JuryRoundRow) {
   const criteria = (await criteriaOf(db, round.id)).map(toDomainCriterion)
-  const cards = await db.select().from(juryScorecards).where(eq(juryScorecards.roundId, round.id))
-  const scorecards: Scorecard[] = cards
-    .map((c) => ({ jurorId: c.memberId, proposalId: c.proposalId, submitted: c.status === 'submitted', scores: Object.fromEntries(criteria.map((k) => [k.id, c.scores[k.id]?.score ?? null])) }))
-    .sort((a, b) => a.proposalId.localeCompare(b.proposalId) || a.jurorId.localeCompare(b.jurorId))
+  const ids = criteria.map((k) => k.id)
+  const columns = ids.length > 0 ? sql.join(ids.map((id, i) => sql`, (${juryScorecards.scores} -> ${id} ->> 'score')::float8 as ${sql.identifier(`s${i}`)}`), sql``) : sql``
+  const rows = await queryRows<Record<string, string | number | boolean | null>>(
+    db,
+    // uuid order is byte order, which for lowercase hex is the code-unit order the hash has always been taken in.
+    sql`select member_id, proposal_id, status = 'submitted' as submitted${columns} from ${juryScorecards} where ${juryScorecards.roundId} = ${round.id} order by proposal_id, member_id`,
+  )
+  const scorecards: Scorecard[] = rows.map((c) => ({ jurorId: c.member_id as string, proposalId: c.proposal_id as string, submitted: c.submitted === true, scores: Object.fromEntries(ids.map((id, i) => [id, c[`s${i}`] === null ? null : Number(c[`s${i}`])])) }))
   const options = { aggregation: round.aggregation, calibrate: round.calibrate, disagreementThreshold: round.disagreementThreshold, includeStability: true }
   // Only counted cards enter the hash: saving a draft does not make stored results stale.
-  const counted = scorecards.filter((s) => s.submitted)
-  const inputsHash = createHash('sha256').update(canonicalJson({ criteria, options, scorecards: counted })).digest('hex')
+  const inputsHash = inputsHashOf(criteria, options, scorecards.filter((s) => s.submitted))
   return { criteria, scorecards, options, inputsHash }
+}
+
+/**
+ * sha256 of canonicalJson({ criteria, options, scorecards }), written card by card: the same bytes
+ * (so stored hashes stay valid) without building one string of 200,000 cards through the generic,
+ * key-sorting serialiser, which took seconds (benchmark 3).
+ */
+export function inputsHashOf(criteria: readonly Criterion[], options: object, scorecards: readonly Scorecard[]): string {
+  const hash = createHash('sha256')
+  // "scorecards" sorts last among the top-level keys, so the empty list closes the canonical head.
+  const head = canonicalJson({ criteria, options, scorecards: [] })
+  hash.update(head.slice(0, -'[]}'.length) + '[')
+  const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  const number = (v: number | null) => (v === null ? 'null' : canonicalJson(v))
+  // Cards of one round share their criterion keys: sort and quote them once, not per card.
+  let keys: string[] = []
+  let quoted: string[] = []
+  let chunk = ''
+  scorecards.forEach((s, n) => {
+    const own = Object.keys(s.scores)
+    if (own.length !== keys.length || !own.every((k) => k in s.scores && s.scores[k] !== undefined) || !keys.every((k) => k in s.scores)) {
+      keys = own.filter((k) => s.scores[k] !== undefined).sort(codeUnitOrder)
+      quoted = keys.map((k) => `${JSON.stringify(k)}:`)
+    }
+    let scores = ''
+    for (let i = 0; i < keys.length; i++) scores += `${i > 0 ? ',' : ''}${quoted[i]}${number(s.scores[keys[i]!]!)}`
+    chunk += `${n > 0 ? ',' : ''}{"jurorId":${JSON.stringify(s.jurorId)},"proposalId":${JSON.stringify(s.proposalId)},"scores":{${scores}},"submitted":${s.submitted}}`
+    if (chunk.length > 65_536) {
+      hash.update(chunk)
+      chunk = ''
+    }
+  })
+  return hash.update(chunk + ']}').digest('hex')
 }
 
 /** Runs computeRoundResults on the round's scorecards and stores the outcome with its inputs hash. */
@@ -133,7 +174,14 @@ export async function getDecision(db: Database, actor: Actor | null, challengeId
   }
   const [row] = await db.select().from(juryDecisions).where(eq(juryDecisions.challengeId, challengeId))
   if (!row) throw juryErrors.notFound('No decision has been recorded.')
-  return toDecision(row)
+  if (!published) return toDecision(row)
+  // Published results name the winners (the public page shows them); before that the ids suffice
+  // and nothing here can undo a blind round for a chair.
+  const found = row.winnerProposalIds.length > 0
+    ? await db.select({ id: proposals.id, title: proposals.title, enterpriseName: organisations.name }).from(proposals).innerJoin(organisations, eq(organisations.id, proposals.leadEnterpriseId)).where(inArray(proposals.id, row.winnerProposalIds))
+    : []
+  const winners = row.winnerProposalIds.flatMap((id) => found.filter((f) => f.id === id).map((f) => ({ proposalId: f.id, title: f.title, enterpriseName: f.enterpriseName })))
+  return { ...toDecision(row), winners }
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   JuryConflict,
   JuryRound,
   JuryScorecard,
+  ReopenScorecardBody,
   JurorProposal,
   JurorProposalDetail,
   OtherScorecard,
@@ -178,9 +179,9 @@ export async function juryScoringRoutes(app: App, opts: { now: () => Date; publi
   app.post(
     '/jury-rounds/:roundId/scorecards/:scorecardId/reopen',
     {
-      schema: { tags, operationId: 'reopenJuryScorecard', summary: 'Reopen a submitted scorecard (chair, audited)', security: bearerAuth, params: IdParams('roundId', 'scorecardId'), response: { 200: JuryScorecard, ...problemResponses(401, 403, 404, 409) } },
+      schema: { tags, operationId: 'reopenJuryScorecard', summary: 'Reopen a submitted scorecard with a reason (chair, audited)', security: bearerAuth, params: IdParams('roundId', 'scorecardId'), body: ReopenScorecardBody, response: { 200: JuryScorecard, ...problemResponses(401, 403, 404, 409) } },
     },
-    async (request) => reopenScorecard(app.db, requireActor(request), request.params.roundId, request.params.scorecardId),
+    async (request) => reopenScorecard(app.db, requireActor(request), request.params.roundId, request.params.scorecardId, request.body.reason.trim()),
   )
 
   app.post(

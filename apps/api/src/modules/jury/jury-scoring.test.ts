@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { computeRoundResults, type Criterion, type Scorecard } from '@opgave/domain'
 import { createTestApp, type TestContext } from '../../../test/test-app'
 import { assertNoInternals, bearer, http, registerUser } from '../../../test/http'
 import { auditEvents } from '../audit/audit.table'
-import { createClosedChallenge, createEnterprise, createMunicipality, createSubmittedProposal, seatJuror, setChallengeStatus, type TestUser } from './jury.fixtures'
+import { createClosedChallenge, createEnterprise, createMunicipality, createSubmittedProposal, seatJuror, type TestUser } from './jury.fixtures'
 
 /**
  * A complete evaluation through the API: 6 proposals, 4 jurors (one with a declared and one with an
@@ -126,8 +126,13 @@ describe('jury scoring: conflicts, assignment, blind scorecards, results, decisi
     expect((await api().post(`/api/v1/jury-rounds/${round1}/assignment`).set(bearer(owners[0]!.token))).status).toBe(404)
     const round = await api().get(`/api/v1/jury-rounds/${round1}`).set(bearer(chair.token))
     expect((await api().patch(`/api/v1/jury-rounds/${round1}`).set(bearer(chair.token)).send({ version: round.body.version, maxLoad: 5 })).status).toBe(200)
+    expect((await api().get(`/api/v1/challenges/${challengeId}`).set(bearer(staff.token))).body.status).toBe('closed')
     const res = await api().post(`/api/v1/jury-rounds/${round1}/assignment`).set(bearer(chair.token))
     expect(res.status).toBe(200)
+    // The first assignment starts the evaluation of the challenge, audited as that lifecycle step.
+    expect((await api().get(`/api/v1/challenges/${challengeId}`).set(bearer(staff.token))).body.status).toBe('in_evaluation')
+    const started = await ctx.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, challengeId), eq(auditEvents.action, 'challenge.startEvaluation')))
+    expect(started.map((a) => a.after)).toEqual([expect.objectContaining({ status: 'in_evaluation', reason: 'jury_assignment' })])
     const pairs: { proposalId: string; memberId: string; explanation: { sharedGoals: number[] } }[] = res.body.assignments
     for (const p of proposalIds) expect(pairs.filter((a) => a.proposalId === p)).toHaveLength(3)
     for (const load of res.body.loadPerJuror) expect(load.load).toBeLessThanOrEqual(5)
@@ -298,14 +303,24 @@ describe('jury scoring: conflicts, assignment, blind scorecards, results, decisi
   it('lets the chair reopen a submitted scorecard (audited)', async () => {
     const progress = await api().get(`/api/v1/jury-rounds/${round1}/progress`).set(bearer(chair.token))
     const card = progress.body.items.find((i: { memberId: string; status: string }) => i.memberId === memberIds.j2 && i.status === 'submitted')
-    expect((await api().post(`/api/v1/jury-rounds/${round1}/scorecards/${card.scorecardId}/reopen`).set(bearer(j2.token))).status).toBe(403)
-    const reopened = await api().post(`/api/v1/jury-rounds/${round1}/scorecards/${card.scorecardId}/reopen`).set(bearer(chair.token))
+    const reopenUrl = `/api/v1/jury-rounds/${round1}/scorecards/${card.scorecardId}/reopen`
+    expect((await api().post(reopenUrl).set(bearer(j2.token)).send({ reason: 'Score 3 lijkt een tikfout' })).status).toBe(403)
+    const noReason = await api().post(reopenUrl).set(bearer(chair.token)).send({ reason: '   ' })
+    expect(noReason.status).toBe(400)
+    expect(noReason.body.errors[0]).toMatchObject({ field: '/reason' })
+    const reopened = await api().post(reopenUrl).set(bearer(chair.token)).send({ reason: 'Score 3 lijkt een tikfout' })
     expect(reopened.status).toBe(200)
     expect(reopened.body.status).toBe('draft')
     const url = `/api/v1/jury-rounds/${round1}/proposals/${card.proposalId}/scorecard`
+    // The juror's own view says the chair reopened it (the screen tells them why it is editable again).
+    const mine = await api().get(url).set(bearer(j2.token))
+    expect(mine.body).toMatchObject({ status: 'draft', submittedAt: null })
+    expect(Date.parse(mine.body.reopenedAt)).not.toBeNaN()
     const resubmit = await api().post(`${url}/submit`).set(bearer(j2.token)).send({ version: reopened.body.version })
     expect(resubmit.status).toBe(200)
-    expect(await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'jury_scorecard.reopened'))).toHaveLength(1)
+    const reopenedAudit = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'jury_scorecard.reopened'))
+    expect(reopenedAudit).toHaveLength(1)
+    expect(reopenedAudit[0]!.after).toMatchObject({ status: 'draft', reason: 'Score 3 lijkt een tikfout' })
   })
 
   it('computes and stores results that match a direct call to computeRoundResults', async () => {
@@ -356,6 +371,13 @@ describe('jury scoring: conflicts, assignment, blind scorecards, results, decisi
   it('records the decision; applicants read feedback only after publication, without juror names', async () => {
     const winner = proposalIds[0]!
     expect((await api().put(`/api/v1/challenges/${challengeId}/jury-decision`).set(bearer(j1.token)).send({ version: 0, winnerProposalIds: [winner], motivation: 'Het sterkste plan voor de wijk.' })).status).toBe(403)
+    // The municipality cannot publish results before the chair recorded the decision.
+    const inEvaluation = await api().get(`/api/v1/challenges/${challengeId}`).set(bearer(staff.token))
+    const decidedStep = await api().post(`/api/v1/challenges/${challengeId}/decide`).set(bearer(staff.token)).send({ version: inEvaluation.body.version })
+    expect(decidedStep.body.status).toBe('decided')
+    const tooEarly = await api().post(`/api/v1/challenges/${challengeId}/publish-results`).set(bearer(staff.token)).send({ version: decidedStep.body.version })
+    expect(tooEarly.status).toBe(409)
+    expect(tooEarly.body.code).toBe('challenges.decision_missing')
     const decided = await api().put(`/api/v1/challenges/${challengeId}/jury-decision`).set(bearer(chair.token)).send({ version: 0, winnerProposalIds: [winner], motivation: 'Het sterkste plan voor de wijk.' })
     expect(decided.status).toBe(200)
     const stale = await api().put(`/api/v1/challenges/${challengeId}/jury-decision`).set(bearer(chair.token)).send({ version: 0, winnerProposalIds: [winner], motivation: 'Toch iets anders gekozen.' })
@@ -366,8 +388,14 @@ describe('jury scoring: conflicts, assignment, blind scorecards, results, decisi
     const before = await api().get(`/api/v1/proposals/${winner}/feedback`).set(bearer(owners[0]!.token))
     expect(before.status).toBe(404)
     expect(before.body.code).toBe('jury.feedback_not_available')
-    await setChallengeStatus(ctx, challengeId, 'results_published')
-    expect((await api().get(`/api/v1/challenges/${challengeId}/jury-decision`)).body.winnerProposalIds).toEqual([winner])
+    const published = await api().post(`/api/v1/challenges/${challengeId}/publish-results`).set(bearer(staff.token)).send({ version: decidedStep.body.version })
+    expect(published.status).toBe(200)
+    expect(published.body.status).toBe('results_published')
+    const publicDecision = await api().get(`/api/v1/challenges/${challengeId}/jury-decision`)
+    expect(publicDecision.body.winnerProposalIds).toEqual([winner])
+    // The public page names the winners; before publication the chair's read names nobody.
+    expect(publicDecision.body.winners).toEqual([{ proposalId: winner, title: expect.any(String), enterpriseName: enterprises[0]!.name }])
+    expect(decided.body.winners).toBeUndefined()
 
     const feedback = await api().get(`/api/v1/proposals/${winner}/feedback`).set(bearer(owners[0]!.token))
     expect(feedback.status).toBe(200)

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestContext } from '../../../test/test-app'
 import { assertNoInternals, bearer, http, registerUser } from '../../../test/http'
 import { auditEvents } from '../audit/audit.table'
+import { challenges } from '../challenges/challenges.table'
 import { createClosedChallenge, createEnterprise, createMunicipality, latestJuryToken, seatJuror, type TestUser } from './jury.fixtures'
 
 describe('jury setup: rounds, criteria, members and invitations', () => {
@@ -127,8 +128,10 @@ describe('jury setup: rounds, criteria, members and invitations', () => {
     expect(rounds.status).toBe(200)
     expect(rounds.body.items.map((r: { position: number }) => r.position)).toEqual([1, 2])
     expect((await http(ctx).get(`/api/v1/challenges/${challengeId}/jury-members`).set(bearer(juror.token))).status).toBe(403)
+    // The seat carries the challenge's expected decision date: the juror's deadline in the inbox.
+    await ctx.database.db.update(challenges).set({ decisionAt: new Date('2026-12-15T16:00:00.000Z') }).where(eq(challenges.id, challengeId))
     const seats = await http(ctx).get('/api/v1/jury-seats').set(bearer(juror.token))
-    expect(seats.body.items).toMatchObject([{ challengeId, isChair: false, rounds: [{ position: 1 }, { position: 2 }] }])
+    expect(seats.body.items).toMatchObject([{ challengeId, isChair: false, decisionAt: '2026-12-15T16:00:00.000Z', rounds: [{ position: 1 }, { position: 2 }] }])
   })
 
   it('keeps one chair: naming another steps the previous one down', async () => {

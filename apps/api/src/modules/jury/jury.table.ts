@@ -139,6 +139,8 @@ export const juryScorecards = pgTable(
     scores: jsonb('scores').$type<ScoreEntries>().notNull().default({}),
     status: text('status', { enum: ['draft', 'submitted'] }).notNull().default('draft'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Last reopening by the chair, so the juror learns why a submitted card is editable again. */
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }),
     /** True once any criterion got a score: locks the round's criteria. */
     hasScores: boolean('has_scores').notNull().default(false),
     version: integer('version').notNull().default(1),

@@ -1,0 +1,1 @@
+ALTER TABLE "jury_scorecards" ADD COLUMN "reopened_at" timestamp with time zone;

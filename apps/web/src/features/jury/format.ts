@@ -1,0 +1,8 @@
+/** Numbers as the reader's language writes them (12,5 in Dutch, 12.5 in English), fixed decimals. */
+export function formatNumber(value: number, locale: string, decimals = 2): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value)
+}
+
+export function formatDateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
+}
