@@ -8,4 +8,7 @@ export { createDatabase, queryRows, type DatabaseHandle, type Database } from '.
 export { challenges, challengeBudgetLines } from '../../apps/api/src/modules/challenges/challenges.table'
 export { organisations } from '../../apps/api/src/modules/organisations/organisations.table'
 export { listPublicChallenges } from '../../apps/api/src/modules/challenges/challenges.catalogue'
-export { sql, like, inArray } from '../../apps/api/node_modules/drizzle-orm'
+export { sql, like, inArray, eq } from '../../apps/api/node_modules/drizzle-orm'
+export { juryRounds, juryScorecards } from '../../apps/api/src/modules/jury/jury.table'
+export { computeResults, getResults, roundInputs } from '../../apps/api/src/modules/jury/jury-results.service'
+export { scoresCsv } from '../../apps/api/src/modules/jury/jury-report.service'

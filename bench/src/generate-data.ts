@@ -3,10 +3,11 @@
  *   pnpm bench:data --proposals 5000 --jurors 500 --panel 40 --criteria 5 --challenges 1000 --seed 42
  * PGlite in bench/.data/<profile>/pglite by default; PostgreSQL when DATABASE_URL is set.
  * Fills municipalities, published challenges (with budget lines) and bench.scores, a plain table of
- * raw criterion scores (proposal × juror × criterion) for the scoring benchmarks; the jury tables of the
- * app are not used yet. The assignment instance is generated in memory from the same seed at run time.
+ * raw criterion scores (proposal × juror × criterion), and the same scores as scorecards in the app's jury
+ * tables (generate-jury.ts) for benchmarks 2, 3 and 5. The assignment instance is generated in memory from the same seed at run time.
  */
 import { challengeBudgetLines, challenges, like, organisations, sql, type DatabaseHandle } from './api'
+import { deleteJuryData, generateJuryData } from './generate-jury'
 import { intArg, type DataMeta } from './lib'
 
 /** mulberry32, as in the domain's instance generator: the same seed gives the same rows everywhere. */
@@ -37,6 +38,7 @@ export async function generateData(handle: DatabaseHandle, options: GenerateOpti
   await handle.migrate()
   // A rerun replaces only what the bench made (slugs start with bench-), never other rows.
   await db.execute(sql`drop schema if exists bench cascade`)
+  await deleteJuryData(db)
   await db.delete(challenges).where(like(challenges.slug, 'bench-%'))
   await db.delete(organisations).where(like(organisations.slug, 'bench-%'))
 
@@ -101,9 +103,11 @@ export async function generateData(handle: DatabaseHandle, options: GenerateOpti
   }
   await db.execute(sql`analyze bench.scores`)
   await db.execute(sql`analyze challenges`)
+  log(`scores: ${options.proposals * options.panel * options.criteria} in ${((performance.now() - scoresStarted) / 1000).toFixed(1)} s`)
+  await db.execute(sql`create table bench.jury (ids jsonb not null)`)
+  await generateJuryData(handle, options, municipalities[0]!.id, log)
   const meta: DataMeta = { ...options, generatedAt: new Date().toISOString() }
   await db.execute(sql`insert into bench.meta (meta) values (${JSON.stringify(meta)}::jsonb)`)
-  log(`scores: ${options.proposals * options.panel * options.criteria} in ${((performance.now() - scoresStarted) / 1000).toFixed(1)} s`)
   return meta
 }
 
@@ -118,8 +122,10 @@ export function dataOptions(args: Record<string, string | true>, quick: boolean)
     criteria: intArg(args, 'criteria', 5),
     challenges: intArg(args, 'challenges', quick ? 300 : 2000),
     seed: intArg(args, 'seed', 42),
+    scoringJurors: intArg(args, 'scoring-jurors', quick ? 50 : 300),
+    scoringProposals: intArg(args, 'scoring-proposals', 10),
   }
 }
 
 export const sameSizes = (a: DataMeta | null, b: GenerateOptions) =>
-  a !== null && (['proposals', 'jurors', 'panel', 'criteria', 'challenges', 'seed'] as const).every((k) => a[k] === b[k])
+  a !== null && (['proposals', 'jurors', 'panel', 'criteria', 'challenges', 'seed', 'scoringJurors', 'scoringProposals'] as const).every((k) => a[k] === b[k])

@@ -77,9 +77,9 @@ async function pair(rounds: number, a: () => Promise<Load>, b: () => Promise<Loa
   return { a: medianLoad(as), b: medianLoad(bs), all: { a: as, b: bs } }
 }
 
-export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: DriverChoice; seconds: number; rounds: number }): Promise<Row[]> {
-  const captured = choice.kind === 'pg' ? await captureCatalogueSql(choice) : null
-  const env = {
+/** The app harness's environment: production mode, no demo data, rate limits out of the way of the load. */
+export function benchEnv(choice: DriverChoice): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     ...(choice.kind === 'pg' ? { DATABASE_URL: choice.url } : { DATA_DIR: choice.dataDir, DATABASE_URL: '' }),
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
@@ -89,6 +89,11 @@ export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: D
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000000',
     NODE_ENV: 'production',
   }
+}
+
+export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: DriverChoice; seconds: number; rounds: number }): Promise<Row[]> {
+  const captured = choice.kind === 'pg' ? await captureCatalogueSql(choice) : null
+  const env = benchEnv(choice)
   const servers: Server[] = []
   try {
     const app = await startServer('app-harness.ts', [], env)

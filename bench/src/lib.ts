@@ -51,6 +51,9 @@ export interface DataMeta {
   criteria: number
   challenges: number
   seed: number
+  /** Benchmark 2: jurors scoring at once, and the pitch round's proposals each of them scores. */
+  scoringJurors: number
+  scoringProposals: number
   generatedAt: string
 }
 

@@ -44,6 +44,9 @@ export async function benchLighthouse({ choice, path = '/uitdagingen' }: { choic
       .map((a) => ({ id: a.id, savingsMs: Math.round((a.details as { overallSavingsMs?: number }).overallSavingsMs ?? 0) }))
       .sort((a, b) => b.savingsMs - a.savingsMs)
       .slice(0, 4)
+    // What shifted (CLS): Lighthouse 12's layout-shifts audit names the element and its share.
+    const shiftItems = ((lhr.audits['layout-shifts']?.details as { items?: { score?: number; node?: { selector?: string; snippet?: string } }[] } | undefined)?.items ?? []).slice(0, 3)
+    const shifts = shiftItems.map((i) => ({ score: i.score ?? NaN, selector: i.node?.selector ?? '?', snippet: (i.node?.snippet ?? '').slice(0, 120) }))
     return [
       {
         id: '6b',
@@ -53,8 +56,8 @@ export async function benchLighthouse({ choice, path = '/uitdagingen' }: { choic
         ratio: '–',
         goal: 'perf ≥ 90, LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms',
         met: perf >= 90 && lcp <= 2500 && cls <= 0.1 && tbt <= 200,
-        note: `FCP ${fmt(fcp / 1000, 2)} s; opportunities: ${opportunities.map((o) => `${o.id} ~${o.savingsMs} ms`).join(', ') || 'none'}; Lighthouse ${lhr.lighthouseVersion}`,
-        data: { perf, lcp, cls, tbt, fcp, opportunities, runWarnings: lhr.runWarnings },
+        note: `FCP ${fmt(fcp / 1000, 2)} s; opportunities: ${opportunities.map((o) => `${o.id} ~${o.savingsMs} ms`).join(', ') || 'none'}; Lighthouse ${lhr.lighthouseVersion}${shifts.length ? `; shifts: ${shifts.map((x) => `${fmt(x.score, 3)} ${x.selector}`).join(', ')}` : ''}`,
+        data: { perf, lcp, cls, tbt, fcp, opportunities, shifts, runWarnings: lhr.runWarnings },
       },
     ]
   } finally {

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BENCH_DIR } from './lib'
 
 export interface Server {
+  pid: number
   port: number
   url: string
   stop(): Promise<void>
@@ -36,6 +38,7 @@ export function startServer(script: string, args: string[], env: NodeJS.ProcessE
       child.removeAllListeners('exit')
       const port = Number(m[1])
       resolve({
+        pid: child.pid!,
         port,
         url: `http://127.0.0.1:${port}`,
         stop: () =>
@@ -51,4 +54,25 @@ export function startServer(script: string, args: string[], env: NodeJS.ProcessE
       })
     })
   })
+}
+
+/** Resident memory of a process in bytes (Linux /proc), NaN where it cannot be read. */
+export function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) * 1024 : NaN
+  } catch {
+    return NaN
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc, clock ticks of 10 ms); NaN where unreadable. */
+export function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return NaN
+  }
 }

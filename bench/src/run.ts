@@ -10,9 +10,11 @@ import type { DatabaseHandle } from './api'
 import { benchEmbedded } from './embedded'
 import { dataOptions, generateData, sameSizes, type GenerateOptions } from './generate-data'
 import { benchHttpOverhead } from './http-overhead'
+import { benchJuryLoad } from './jury-load'
 import { benchLighthouse } from './lighthouse'
 import { chooseDriver, intArg, openDatabase, parseArgs, pgliteDir, readMeta, type DriverChoice } from './lib'
 import { benchRanking } from './ranking'
+import { benchRankingTable } from './ranking-table'
 import { printTable, writeResults, type Row } from './results'
 import { benchWeb } from './web'
 
@@ -37,8 +39,6 @@ async function ensureData(choice: DriverChoice, sizes: GenerateOptions): Promise
   return handle
 }
 
-const notYet = (id: string, name: string, goal: string): Row => ({ id, name, figure: 'not yet measurable', baseline: '–', ratio: '–', goal, met: null, note: 'needs the jury API, which is not finished' })
-
 const main = chooseDriver(profile)
 const rows: Row[] = []
 const startedAt = new Date()
@@ -46,7 +46,7 @@ const loadAverageAtStart = loadavg()
 log(`${quick ? 'quick' : 'full'} run on ${main.kind === 'pg' ? 'PostgreSQL' : 'PGlite'}; sizes ${JSON.stringify(options)}`)
 
 {
-  const needsDb = wants('3') || wants('7') || wants('1')
+  const needsDb = wants('3') || wants('7') || wants('1') || wants('2') || wants('5')
   const mainHandle = needsDb ? await ensureData(main, options) : null
   const liteHandle = needsDb && main.kind === 'pg' && wants('7') ? await ensureData({ kind: 'pglite', dataDir: pgliteDir(profile) }, options) : null
   try {
@@ -69,15 +69,23 @@ if (wants('1')) {
   log(`1 API overhead (${rounds} round(s) of ${seconds} s per side)`)
   rows.push(...(await benchHttpOverhead({ choice: main, seconds, rounds })))
 }
-rows.push(notYet('2', '300 jurors autosaving scorecards', 'p99 ≤ 50 ms, 0 errors, 0 lost'))
+if (wants('2') || wants('5')) {
+  log('2 scoring under load, 5 scores export (through the API)')
+  rows.push(...(await benchJuryLoad({ choice: main, seconds: Math.max(9, seconds * 3), only: wants, sequential: quick ? 30 : 100 })))
+}
 if (wants('4')) {
   log('4 assignment')
   rows.push(...(await benchAssignment({ scale: quick ? [1000, 200] : [5000, 500], lpScale: [1000, 200], seed: options.seed, withLp: args['no-lp'] !== true })))
 }
-rows.push(notYet('5', 'CSV export of 1M scores vs pg cursor', '≤ 2×, memory ≤ 100 MB'))
 if (wants('6')) {
   log('6 web')
   rows.push(...(await benchWeb()))
+  log('6c ranking table in Chromium')
+  try {
+    rows.push(...(await benchRankingTable()))
+  } catch (error) {
+    rows.push({ id: '6c', name: 'ranking table of 5,000 rows', figure: 'failed', baseline: '–', ratio: '–', goal: 'render ≤ 1 s, interaction ≤ 200 ms', met: null, note: String(error).slice(0, 300) })
+  }
   if (args['no-lighthouse'] !== true) {
     log('6b Lighthouse')
     try {

@@ -48,6 +48,5 @@ export async function benchWeb(): Promise<Row[]> {
       note: `app: ${app.files.length} files, ${fmt(app.raw / 1024)} KB raw (dist built ${builtAt}); skeleton: ${skeleton.files.length} files, ${fmt(skeleton.raw / 1024)} KB raw`,
       data: { app, skeleton, appDistBuiltAt: builtAt },
     },
-    { id: '6c', name: 'ranking table of 5,000 rows responsive', figure: 'not yet measurable', baseline: '–', ratio: '–', goal: 'virtualised', met: null, note: 'the ranking screen is not built yet' },
   ]
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import jwt from '@fastify/jwt'
 import cookie from '@fastify/cookie'
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { authSessions } from '../modules/auth/auth.table'
 import { users } from '../modules/users/users.table'
@@ -38,14 +38,24 @@ declare module 'fastify' {
   }
 }
 
-/** The actor must exist, be enabled, and hold a session that is neither revoked nor expired: logout takes effect at once. */
-async function loadActor(db: Database, sub: string, sid: string, now: Date): Promise<Actor | null> {
-  const [row] = await db
+/**
+ * The actor must exist, be enabled, and hold a session that is neither revoked nor expired: logout takes
+ * effect at once, on every instance (no cache). It runs on every authenticated request, so it is a named
+ * prepared statement: drizzle builds it once and PostgreSQL parses and plans it once per connection
+ * (figures side by side in bench/README.md, benchmark 1d).
+ */
+function prepareSessionCheck(db: Database) {
+  return db
     .select({ isPlatformAdmin: users.isPlatformAdmin })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(and(eq(authSessions.id, sid), eq(users.id, sub), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now), isNull(users.disabledAt)))
+    .where(and(eq(authSessions.id, sql.placeholder('sid')), eq(users.id, sql.placeholder('sub')), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt)))
     .limit(1)
+    .prepare('auth_session_check')
+}
+
+async function loadActor(check: ReturnType<typeof prepareSessionCheck>, sub: string, sid: string, now: Date): Promise<Actor | null> {
+  const [row] = await check.execute({ sid, sub, now })
   return row ? { userId: sub, sessionId: sid, isPlatformAdmin: row.isPlatformAdmin } : null
 }
 
@@ -60,6 +70,7 @@ export const authPlugin = fp(
       verify: { algorithms: ['HS256'], allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE, requiredClaims: ['sub', 'sid', 'exp', 'iat', 'iss', 'aud'] },
     })
     app.decorateRequest('actor', null)
+    const sessionCheck = prepareSessionCheck(opts.db)
 
     const identify = async (request: FastifyRequest): Promise<Actor | null> => {
       if (!request.headers.authorization) return null
@@ -70,7 +81,7 @@ export const authPlugin = fp(
         throw commonProblems.unauthenticated('The access token is missing, invalid or expired.')
       }
       if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) throw commonProblems.unauthenticated('The access token is invalid.')
-      const actor = await loadActor(opts.db, claims.sub, claims.sid, opts.now())
+      const actor = await loadActor(sessionCheck, claims.sub, claims.sid, opts.now())
       if (!actor) throw commonProblems.unauthenticated('The session has ended. Please log in again.')
       return actor
     }

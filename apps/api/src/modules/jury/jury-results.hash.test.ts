@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { canonicalJson, type Criterion, type Scorecard } from '@opgave/domain'
+import { inputsHashOf } from './jury-results.service'
+
+const criteria: Criterion[] = [
+  { id: 'b2c1e0f4-0000-4000-8000-000000000002', weight: 2, scaleMin: 0, scaleMax: 10, threshold: 3, sdgGoals: [3] },
+  { id: '0a9d7e11-0000-4000-8000-000000000001', weight: 1.5, scaleMin: 1, scaleMax: 5, threshold: null, sdgGoals: [] },
+]
+const options = { aggregation: 'trimmed_mean', calibrate: true, disagreementThreshold: 15, includeStability: true }
+const reference = (cards: Scorecard[]) => createHash('sha256').update(canonicalJson({ criteria, options, scorecards: cards })).digest('hex')
+
+describe('inputsHashOf', () => {
+  it('hashes exactly the canonical JSON of the inputs, so hashes stored before it stay valid', () => {
+    const cards: Scorecard[] = Array.from({ length: 3000 }, (_, i) => ({
+      jurorId: `juror-${i % 7}`,
+      proposalId: `proposal-${Math.floor(i / 7)}`,
+      submitted: i % 5 !== 0,
+      // Keys in the "wrong" order, a null, a fraction and a key with a quote in it.
+      scores: i % 3 === 0 ? { [criteria[1]!.id]: null, [criteria[0]!.id]: 7.25 } : { [criteria[0]!.id]: i % 11, [criteria[1]!.id]: 4, 'odd"key': 1 },
+    }))
+    expect(inputsHashOf(criteria, options, cards)).toBe(reference(cards))
+    expect(inputsHashOf(criteria, options, [])).toBe(reference([]))
+  })
+
+  it('changes when a score changes', () => {
+    const card: Scorecard = { jurorId: 'j', proposalId: 'p', submitted: true, scores: { [criteria[0]!.id]: 5, [criteria[1]!.id]: 3 } }
+    const other: Scorecard = { ...card, scores: { ...card.scores, [criteria[1]!.id]: 4 } }
+    expect(inputsHashOf(criteria, options, [card])).not.toBe(inputsHashOf(criteria, options, [other]))
+  })
+})
