@@ -29,5 +29,21 @@ export async function visibleProposalsOfRound(db: DbOrTx, round: JuryRoundRow, m
   return { all, visible, conflicts }
 }
 
+/**
+ * One proposal of a round as a jury member may see it, or undefined when it is not in the round or the
+ * member is conflicted: the per-save path (autosave) reads one proposal, not the whole round (bench 2).
+ */
+export async function visibleProposalOfRound(db: DbOrTx, round: JuryRoundRow, member: JuryMemberRow, proposalId: string): Promise<JuryProposal | undefined> {
+  const [inRound] = await db
+    .select({ proposalId: juryRoundProposals.proposalId })
+    .from(juryRoundProposals)
+    .where(and(eq(juryRoundProposals.roundId, round.id), eq(juryRoundProposals.proposalId, proposalId)))
+  if (!inRound) return undefined
+  const [proposal] = await proposalsByIds(db, [proposalId])
+  if (!proposal) return undefined
+  const conflicts = await conflictMap(db, round.challengeId, [proposal])
+  return isConflicted(conflicts, member.id, proposal.id) ? undefined : proposal
+}
+
 /** Whether titles and the like must be blinded for this viewer: jury members in a blind round. */
 export const blindFor = (round: JuryRoundRow, member: JuryMemberRow | null) => round.blindReview && member !== null

@@ -10,7 +10,7 @@ import { authorizeRound } from './jury.access'
 import { juryErrors } from './jury.errors'
 import { blindCopy, type JuryProposal } from './jury.proposals'
 import { criteriaOf } from './jury-rounds.service'
-import { activeMembers, blindFor, visibleProposalsOfRound } from './jury-round-proposals'
+import { activeMembers, blindFor, visibleProposalOfRound, visibleProposalsOfRound } from './jury-round-proposals'
 import { juryAssignments, juryRounds, juryScorecards, type JuryCriterionRow, type JuryMemberRow, type JuryRoundRow, type JuryScorecardRow, type ScoreEntries } from './jury.table'
 
 export const toDomainCriterion = (c: JuryCriterionRow): Criterion => ({ id: c.id, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax, threshold: c.threshold, sdgGoals: c.sdgGoals })
@@ -45,10 +45,9 @@ function toScorecard(round: JuryRoundRow, proposalId: string, memberId: string, 
 export async function jurorProposal(db: DbOrTx, actor: Actor, roundId: string, proposalId: string, lock?: 'share') {
   const access = await authorizeRound(db, actor, roundId, 'juror.score', { lock })
   const member = access.member!
-  const { visible } = await visibleProposalsOfRound(db, access.round, member)
-  const proposal = visible.find((p) => p.id === proposalId)
   const [assigned] = await db.select({ proposalId: juryAssignments.proposalId }).from(juryAssignments).where(and(eq(juryAssignments.roundId, roundId), eq(juryAssignments.memberId, member.id), eq(juryAssignments.proposalId, proposalId)))
-  if (!proposal || !assigned) throw juryErrors.notFound('No such proposal among your assignments.')
+  const proposal = assigned ? await visibleProposalOfRound(db, access.round, member, proposalId) : undefined
+  if (!proposal) throw juryErrors.notFound('No such proposal among your assignments.')
   return { ...access, member, proposal }
 }
 
