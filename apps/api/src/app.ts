@@ -30,6 +30,12 @@ import { challengeRoutes, publicChallengeRoutes } from './modules/challenges/cha
 import { proposalRoutes } from './modules/proposals/proposals.routes'
 import { juryRoutes } from './modules/jury/jury.routes'
 import { ssoRoutes } from './modules/sso/sso.routes'
+import { impactRoutes } from './modules/impact/impact.routes'
+import { openDataRoutes } from './modules/open-data/open-data.routes'
+import { pilotReportRoutes } from './modules/pilot-reports/pilot-reports.routes'
+import { showcaseRoutes } from './modules/showcase/showcase.routes'
+import { showcasePageRoutes } from './modules/showcase/showcase.page'
+import { partnerRoutes } from './modules/partners/partners.routes'
 
 export interface BuildAppOptions {
   config: Config
@@ -99,9 +105,16 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
       await api.register(proposalRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir })
       await api.register(juryRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir })
       await api.register(ssoRoutes, { now, publicUrl: config.publicUrl, jwtSecret: config.jwtSecret, authRateLimitPerMinute: config.authRateLimitPerMinute })
+      await api.register(impactRoutes, { now, annualBenefitCents: config.participatiewetAnnualBenefitCents })
+      await api.register(openDataRoutes, { now, annualBenefitCents: config.participatiewetAnnualBenefitCents, publicUrl: config.publicUrl })
+      await api.register(pilotReportRoutes, { now })
+      await api.register(showcaseRoutes, { now })
+      await api.register(partnerRoutes, { now, publicUrl: config.publicUrl })
     },
     { prefix: API_PREFIX },
   )
+  // Shareable showcase pages get their Open Graph tags server-side (crawlers do not run the SPA).
+  await app.register(showcasePageRoutes, { db, publicUrl: config.publicUrl })
 
   return app
 }

@@ -53,12 +53,17 @@ export type UpdateMeBody = Static<typeof UpdateMeBody>
 export const KvkNumber = Type.String({ pattern: '^[0-9]{8}$', description: 'Dutch Chamber of Commerce number, 8 digits' })
 export const OrganisationName = Type.String({ minLength: 2, maxLength: 160 })
 
+/** Licence of a municipality's open data (SPDX id); see the open-data module. */
+export const OpenDataLicence = Type.Union([Type.Literal('CC0-1.0'), Type.Literal('CC-BY-4.0')], { description: 'SPDX licence identifier of the open data' })
+export type OpenDataLicence = Static<typeof OpenDataLicence>
 export const Organisation = Type.Object({
   id: Uuid,
   kind: OrganisationKind,
   name: Type.String(),
   slug: Type.String(),
   kvkNumber: Type.Union([Type.String(), Type.Null()]),
+  /** Municipalities: the licence of their open data. Enterprises always show the default. */
+  openDataLicence: OpenDataLicence,
   myRole: Type.Union([MembershipRole, Type.Null()]),
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -67,7 +72,7 @@ export type Organisation = Static<typeof Organisation>
 export const CreateOrganisationBody = StrictObject({ kind: OrganisationKind, name: OrganisationName, kvkNumber: Type.Optional(KvkNumber) })
 export type CreateOrganisationBody = Static<typeof CreateOrganisationBody>
 export const UpdateOrganisationBody = StrictObject(
-  { name: Type.Optional(OrganisationName), kvkNumber: Type.Optional(Type.Union([KvkNumber, Type.Null()])) },
+  { name: Type.Optional(OrganisationName), kvkNumber: Type.Optional(Type.Union([KvkNumber, Type.Null()])), openDataLicence: Type.Optional(OpenDataLicence) },
   { minProperties: 1 },
 )
 export type UpdateOrganisationBody = Static<typeof UpdateOrganisationBody>

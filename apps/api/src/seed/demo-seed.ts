@@ -7,6 +7,7 @@ import { recordAudit } from '../modules/audit/audit.service'
 import { seedDemoChallenges } from './demo-challenges'
 import { seedDemoProposals } from './demo-proposals'
 import { seedDemoQuestions } from './demo-questions'
+import { DEMO_IMPACT_LOGINS, seedDemoImpact } from './demo-impact'
 import { DEMO_JURY_LOGINS, seedDemoJury } from './demo-jury'
 
 export const DEMO_PASSWORD = 'Opgave-demo-2026'
@@ -55,11 +56,13 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
     await seedDemoChallenges(tx, { municipalityId: orgId.municipality, challengeManagerId: userIds.get('opgaven@voorbeeldstad.nl')!, now })
     await seedDemoProposals(tx, { now })
     await seedDemoQuestions(tx, { now })
+    await seedDemoImpact(tx, { now, passwordHash })
     await seedDemoJury(tx, { now, passwordHash })
     await recordAudit(tx, { actorId: admin!.id, action: 'demo.seeded', entityType: 'platform', entityId: 'demo' })
     return [
       { email: 'platform@opgave.localhost', role: 'platform admin' },
       ...PEOPLE.map((p) => ({ email: p.email, role: `${p.role} — ${p.org === 'municipality' ? 'Gemeente Voorbeeldstad' : p.org === 'social' ? 'GroenWerkt (social enterprise)' : 'Bouwbedrijf De Vries'}` })),
+      ...DEMO_IMPACT_LOGINS.map(({ email, role }) => ({ email, role })),
     ]
   })
 }

@@ -10,6 +10,10 @@ import { proposalRoutes } from '../features/proposals/routes'
 import { questionRoutes } from '../features/questions/routes'
 import { enterpriseRoutes } from '../features/enterprises/routes'
 import { ssoRoutes } from '../features/sso/routes'
+import { impactRoutes } from '../features/impact/routes'
+import { showcaseRoutes } from '../features/showcase/routes'
+import { pilotReportRoutes } from '../features/pilot-reports/routes'
+import { partnerRoutes } from '../features/partners/routes'
 import { juryRoutes } from '../features/jury/routes'
 import { jurorRoutes } from '../features/juror/routes'
 import { advanceFlash } from './flash'
@@ -28,6 +32,10 @@ export const routes: RouteRecordRaw[] = [
   ...challengeRoutes,
   ...questionRoutes,
   ...enterpriseRoutes,
+  ...impactRoutes,
+  ...showcaseRoutes,
+  ...pilotReportRoutes,
+  ...partnerRoutes,
   ...juryRoutes,
   ...jurorRoutes,
   {

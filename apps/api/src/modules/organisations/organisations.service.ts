@@ -16,6 +16,7 @@ const toOrganisation = (row: OrganisationRow, myRole: MembershipRole | null): Or
   name: row.name,
   slug: row.slug,
   kvkNumber: row.kvkNumber,
+  openDataLicence: row.openDataLicence,
   myRole,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
@@ -84,9 +85,10 @@ export async function getOrganisation(db: Database, actor: Actor, organisationId
 export async function updateOrganisation(db: Database, actor: Actor, organisationId: string, body: UpdateOrganisationBody): Promise<Organisation> {
   return db.transaction(async (tx) => {
     const { organisation, role } = await authorizeOrganisation(tx, actor, organisationId, 'organisation.update')
+    if (body.openDataLicence !== undefined && organisation.kind !== 'municipality') throw commonProblems.fieldInvalid('/openDataLicence', 'organisations.licence_municipality_only', 'Only a municipality publishes open data and chooses its licence.')
     const [row] = await tx
       .update(organisations)
-      .set({ ...(body.name !== undefined ? { name: body.name.trim() } : {}), ...(body.kvkNumber !== undefined ? { kvkNumber: body.kvkNumber } : {}), updatedAt: new Date() })
+      .set({ ...(body.name !== undefined ? { name: body.name.trim() } : {}), ...(body.kvkNumber !== undefined ? { kvkNumber: body.kvkNumber } : {}), ...(body.openDataLicence !== undefined ? { openDataLicence: body.openDataLicence } : {}), updatedAt: new Date() })
       .where(eq(organisations.id, organisationId))
       .returning()
     await recordAudit(tx, { actorId: actor.userId, action: 'organisation.updated', entityType: 'organisation', entityId: organisationId, organisationId, before: organisation, after: row })

@@ -21,6 +21,8 @@ export const organisations = pgTable(
     lookingForPartners: boolean('looking_for_partners').notNull().default(false),
     website: text('website'),
     description: text('description').notNull().default(''),
+    /** Municipalities: the licence of their open data (see modules/open-data); CC0 unless they chose CC BY. */
+    openDataLicence: text('open_data_licence', { enum: ['CC0-1.0', 'CC-BY-4.0'] }).notNull().default('CC0-1.0'),
     ...timestamps(),
   },
   (t) => [uniqueIndex('organisations_slug_key').on(t.slug)],

@@ -1,0 +1,18 @@
+import { api } from '../../api/client'
+import type { paths } from '../../api/schema'
+
+type Json<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer B } } } } } ? B : never
+type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never
+
+export type MyPilot = Json<'/me/pilots'>['items'][number]
+export type PilotReport = MyPilot['reports'][number]
+export type ReportForReview = Json<'/municipalities/{municipalityId}/pilot-reports'>['items'][number]
+export type CreatePilotReportBody = Body<'/pilots/{proposalId}/reports'>
+
+export const listMyPilots = () => api.GET('/me/pilots')
+export const createPilotReport = (proposalId: string, body: CreatePilotReportBody) => api.POST('/pilots/{proposalId}/reports', { params: { path: { proposalId } }, body })
+export const setShowcaseConsent = (proposalId: string, consented: boolean) => api.PUT('/pilots/{proposalId}/showcase-consent', { params: { path: { proposalId } }, body: { consented } })
+export const listReportsForReview = (municipalityId: string, status?: PilotReport['status']) =>
+  api.GET('/municipalities/{municipalityId}/pilot-reports', { params: { path: { municipalityId }, query: status ? { status } : {} } })
+export const validateReport = (reportId: string, version: number) => api.POST('/pilot-reports/{reportId}/validate', { params: { path: { reportId } }, body: { version } })
+export const rejectReport = (reportId: string, version: number, reason: string) => api.POST('/pilot-reports/{reportId}/reject', { params: { path: { reportId } }, body: { version, reason } })

@@ -1,0 +1,3 @@
+export * from './impact-summary'
+export * from './pilot-progress'
+export * from './social-business-case'
