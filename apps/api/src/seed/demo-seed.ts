@@ -63,6 +63,7 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
       { email: 'platform@opgave.localhost', role: 'platform admin' },
       ...PEOPLE.map((p) => ({ email: p.email, role: `${p.role} — ${p.org === 'municipality' ? 'Gemeente Voorbeeldstad' : p.org === 'social' ? 'GroenWerkt (social enterprise)' : 'Bouwbedrijf De Vries'}` })),
       ...DEMO_IMPACT_LOGINS.map(({ email, role }) => ({ email, role })),
+      ...DEMO_JURY_LOGINS.map(({ email, role }) => ({ email, role })),
     ]
   })
 }
