@@ -35,7 +35,7 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await page.goto(`${product.baseUrl}/uitdagingen`)
     await expect.poll(() => h1(page)).toBe('Uitdagingen')
     await page.getByRole('link', { name: ELDERLY }).waitFor()
-    expect(await page.getByRole('article').count()).toBe(4)
+    expect(await page.getByRole('article').count()).toBe(7) // four open demo challenges, one in evaluation, two with published results
     expect(await page.getByRole('img', { name: 'SDG 3: Goede gezondheid en welzijn' }).count()).toBeGreaterThan(0)
     expect(await axeViolations(page, 'catalogue')).toEqual([])
 
