@@ -7,6 +7,7 @@ import { authPlugin } from './plugins/auth'
 import { databasePlugin } from './plugins/database'
 import { loggableUrl, requestLogPlugin } from './plugins/request-log'
 import { drainingPlugin } from './plugins/draining'
+import { idempotencyPlugin, requestScopedDatabase } from './plugins/idempotency'
 import { errorsPlugin, frameworkErrorHandler } from './plugins/errors'
 import { metricsPlugin } from './plugins/metrics'
 import { rateLimitsPlugin } from './plugins/rate-limits'
@@ -74,9 +75,12 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(createValidatorCompiler())
+  // The API speaks JSON (and multipart for uploads): a text/plain body is 415, not a string to validate.
+  app.removeContentTypeParser('text/plain')
 
   await app.register(requestLogPlugin)
-  await app.register(databasePlugin, { db })
+  // Routes get a handle that joins an idempotent request's transaction (see plugins/idempotency.ts).
+  await app.register(databasePlugin, { db: requestScopedDatabase(db) })
   await app.register(webAppPlugin, { distDir: config.webDistDir })
   await app.register(errorsPlugin)
   await app.register(securityHeadersPlugin)
@@ -84,6 +88,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
   await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true })
   await app.register(rateLimitsPlugin, { max: config.rateLimitPerMinute, redisUrl: config.redisUrl })
   await app.register(authPlugin, { secret: config.jwtSecret, db, now })
+  await app.register(idempotencyPlugin, { db, now })
   await app.register(openapiPlugin, { publicUrl: config.publicUrl })
   await app.register(jobsPlugin, { queue: jobs ?? createJobQueue({ db, log: app.log }) })
   await app.register(metricsPlugin, { token: config.metricsToken, db })

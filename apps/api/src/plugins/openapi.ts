@@ -40,7 +40,7 @@ export function applyNlGovConventions(document: Json, publicUrl: string): Json {
   }
   return {
     ...document,
-    servers: [{ url: `${publicUrl.replace(/\/$/, '')}${API_PREFIX}`, description: 'This Opgave instance' }],
+    servers: [{ url: `${publicUrl.replace(/\/$/, '')}${API_PREFIX}`, description: 'This Opgave instance (production, or wherever it is deployed)', 'x-internal': false }],
     paths: rewritten,
   }
 }
@@ -59,7 +59,14 @@ export const openapiPlugin = fp(
           license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
         },
         components: {
-          securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+          securitySchemes: {
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description: 'Short-lived access token (15 minutes) from /auth/login, following RFC8725 (JWT best practices): HS256 only (`alg: none` and other algorithms refused), issuer, audience and expiry checked, the session looked up on every request.',
+            },
+          },
         },
         tags: [
           { name: 'system', description: 'Health and documentation' },
@@ -80,11 +87,80 @@ export const openapiPlugin = fp(
       },
       transformObject: (documentObject) => {
         const document = 'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject
-        return applyNlGovConventions(document as Json, opts.publicUrl) as typeof document
+        return applyOwaspConventions(applyNlGovConventions(document as Json, opts.publicUrl)) as typeof document
       },
+    })
+    // Request inputs get the bounds the OWASP rules ask for, enforced by the validator (see boundedSchema).
+    app.addHook('onRoute', (route) => {
+      const schema = route.schema as Record<string, unknown> | undefined
+      if (!schema || !route.url.startsWith(API_PREFIX)) return
+      if (schema.body) schema.body = boundedSchema(schema.body, BODY_STRING_MAX)
+      for (const part of ['querystring', 'params'] as const) if (schema[part]) schema[part] = boundedSchema(schema[part], URL_STRING_MAX)
     })
     app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger())
     await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: `${API_PREFIX}/openapi.json` } })
   },
   { name: 'openapi' },
 )
+
+const BODY_STRING_MAX = 1024 * 1024 // the body limit: no string in a body can be longer
+const URL_STRING_MAX = 2048
+const ARRAY_MAX = 10_000
+const INTEGER_BOUNDS = { format: 'int64', minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }
+
+/**
+ * A copy of a JSON schema in which every string, integer and array has an upper bound (OWASP API4:2023,
+ * unrestricted resource consumption). Bounds a schema already has are kept; the defaults are the limits
+ * the server enforces anyway (body size, safe integers), plus at most 10,000 array items.
+ */
+export function boundedSchema(schema: unknown, stringMax: number): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => boundedSchema(s, stringMax))
+  if (!schema || typeof schema !== 'object') return schema
+  const out: Json = {}
+  for (const [key, value] of Object.entries(schema)) {
+    out[key] = ['properties', 'patternProperties', '$defs', 'definitions'].includes(key) && value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, boundedSchema(v, stringMax)]))
+      : ['const', 'enum', 'default', 'examples', 'example'].includes(key) ? value : boundedSchema(value, stringMax)
+  }
+  const types = Array.isArray(out.type) ? (out.type as string[]) : [out.type]
+  const fixed = out.enum !== undefined || out.const !== undefined
+  if (types.includes('string') && !fixed && out.maxLength === undefined) out.maxLength = stringMax
+  if (types.includes('integer') && !fixed) {
+    out.format ??= INTEGER_BOUNDS.format
+    if (out.minimum === undefined && out.exclusiveMinimum === undefined) out.minimum = INTEGER_BOUNDS.minimum
+    if (out.maximum === undefined && out.exclusiveMaximum === undefined) out.maximum = INTEGER_BOUNDS.maximum
+  }
+  if (types.includes('array') && out.maxItems === undefined) out.maxItems = ARRAY_MAX
+  return out
+}
+
+const rateLimitHeaders = {
+  'X-RateLimit-Limit': { description: 'Requests allowed per minute for this client', schema: { type: 'integer', ...INTEGER_BOUNDS, minimum: 0 } },
+  'X-RateLimit-Remaining': { description: 'Requests left in the current window', schema: { type: 'integer', ...INTEGER_BOUNDS, minimum: 0 } },
+  'X-RateLimit-Reset': { description: 'Seconds until the window resets', schema: { type: 'integer', ...INTEGER_BOUNDS, minimum: 0 } },
+}
+const retryAfterHeader = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', ...INTEGER_BOUNDS, minimum: 0 } } }
+const corsHeader = {
+  'Access-Control-Allow-Origin': { description: 'Present only for the origins configured in CORS_ORIGINS (none by default)', schema: { type: 'string', maxLength: URL_STRING_MAX, format: 'uri' } },
+}
+
+/**
+ * OWASP API Security conventions for the published document: the rate-limit headers @fastify/rate-limit
+ * sends on every answer, the CORS header, and bounds on every schema (responses are bounded by what
+ * requests could store: the body limit).
+ */
+export function applyOwaspConventions(document: Json): Json {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>
+  for (const item of Object.values(paths)) {
+    for (const operation of Object.values(item)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const headers = { ...((response.headers as Record<string, Json>) ?? {}) }
+        if (/^[24]\d\d$/.test(status)) Object.assign(headers, rateLimitHeaders)
+        if (status === '429') Object.assign(headers, retryAfterHeader)
+        Object.assign(headers, corsHeader)
+        if (Object.keys(headers).length) response.headers = headers
+      }
+    }
+  }
+  return boundedSchema(document, BODY_STRING_MAX) as Json
+}

@@ -116,3 +116,68 @@ export function printReport(name: string, report: FuzzReport) {
       `5xx: ${report.serverErrors.length}; bodies leaking internals: ${report.leaks.length}; errors not problem+json: ${report.nonProblemErrors.length}`,
   )
 }
+
+export interface BoundaryReport {
+  /** Operations with a JSON body probed for 413 (over the body limit) and 415 (wrong content type). */
+  probed: number
+  wrongStatus: { method: string; url: string; expected: number; status: number }[]
+  nonProblem: { method: string; url: string; status: number }[]
+}
+
+/** Every operation with a JSON body, called as a signed-in user: a body over the limit → 413, XML or text → 415. */
+export async function probeBodyLimits(ctx: TestContext, options: { token: string; knownIds: string[]; bodyLimit: number }): Promise<BoundaryReport> {
+  const document = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json()
+  const report: BoundaryReport = { probed: 0, wrongStatus: [], nonProblem: [] }
+  const huge = JSON.stringify({ text: 'x'.repeat(options.bodyLimit + 1) })
+  for (const op of operationsOf(document)) {
+    if (!op.body || op.bodyType !== 'application/json') continue
+    let url = op.path
+    for (const p of op.parameters) if (p.in === 'path') url = url.replace(`{${p.name}}`, options.knownIds[0] ?? '00000000-0000-4000-8000-000000000000')
+    report.probed++
+    const cases: [number, string, string][] = [
+      [413, 'application/json', huge],
+      [415, 'application/xml', '<a/>'],
+      [415, 'text/plain', 'hello'],
+    ]
+    for (const [expected, contentType, payload] of cases) {
+      const res = await ctx.app.inject({ method: op.method as 'POST', url, headers: { authorization: `Bearer ${options.token}`, 'content-type': contentType }, payload })
+      if (res.statusCode !== expected) report.wrongStatus.push({ method: op.method, url, expected, status: res.statusCode })
+      if (!String(res.headers['content-type'] ?? '').startsWith('application/problem+json')) report.nonProblem.push({ method: op.method, url, status: res.statusCode })
+    }
+  }
+  return report
+}
+
+export const PROTECTED_FIELDS = ['id', 'ownerId', 'status', 'score', 'role', 'isPlatformAdmin', 'organisationId', 'userId', 'createdBy', 'submittedAt', 'contentHash', 'version', 'createdAt', 'kind']
+
+export interface MassAssignmentReport {
+  attempts: number
+  /** A body carrying a field its schema does not declare was accepted (2xx). */
+  accepted: { method: string; url: string; field: string; status: number }[]
+}
+
+/**
+ * Mass assignment (OWASP API3): every write operation gets a valid body plus one field it does not
+ * declare (id, ownerId, status, score, role, …). The request must be refused; that nothing changed is
+ * checked by the caller, which reads the objects back from the database before and after.
+ */
+export async function probeMassAssignment(ctx: TestContext, options: { tokens: string[]; knownIds: string[]; seed: number }): Promise<MassAssignmentReport> {
+  const document = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json()
+  const random = mulberry32(options.seed)
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!
+  const report: MassAssignmentReport = { attempts: 0, accepted: [] }
+  for (const [index, op] of operationsOf(document).entries()) {
+    if (!op.body || op.bodyType !== 'application/json' || op.body.type !== 'object') continue
+    const declared = new Set(Object.keys(op.body.properties ?? {}))
+    const [valid] = fc.sample(validArbitrary(op.body), { numRuns: 1, seed: options.seed + index })
+    for (const field of PROTECTED_FIELDS.filter((f) => !declared.has(f))) {
+      let url = op.path
+      for (const p of op.parameters) if (p.in === 'path') url = url.replace(`{${p.name}}`, pick(options.knownIds))
+      const body = { ...(valid as object), [field]: field === 'isPlatformAdmin' ? true : field === 'role' ? 'owner' : field === 'status' ? 'submitted' : pick(options.knownIds) }
+      const res = await ctx.app.inject({ method: op.method as 'POST', url, headers: { authorization: `Bearer ${pick(options.tokens)}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) })
+      report.attempts++
+      if (res.statusCode < 300) report.accepted.push({ method: op.method, url, field, status: res.statusCode })
+    }
+  }
+  return report
+}

@@ -24,11 +24,20 @@ const ZIP_CENTRAL = 0x02014b50
  * leading junk, which is exactly how HTML/PDF polyglots slip through, so we do not.
  */
 export function detectDocumentType(bytes: Uint8Array): DocumentType | null {
+  if (containsMarkup(bytes)) return null
   if (startsWith(bytes, PDF)) return 'pdf'
   if (startsWith(bytes, PNG)) return 'png'
   if (startsWith(bytes, JPEG)) return 'jpeg'
   if (startsWith(bytes, ZIP_LOCAL)) return detectOfficeZip(bytes)
   return null
+}
+
+// What browsers sniff for in the first kilobyte; no genuine document of ours starts with it.
+const MARKUP = /<(?:!doctype\s+html|html|head|body|script|svg|iframe|object|embed|img\s|a\s+href|meta)/i
+
+/** Polyglots: a valid signature followed by HTML/SVG/script markup (a PDF header then `<html>…`, a JPEG comment with `<svg onload>`). */
+function containsMarkup(bytes: Uint8Array): boolean {
+  return MARKUP.test(new TextDecoder('latin1').decode(bytes.subarray(0, 1024)))
 }
 
 /**
@@ -86,8 +95,9 @@ export function checkDocumentName(name: string): DocumentNameProblem | null {
   const trimmed = name.trim()
   if (trimmed.length === 0) return 'empty'
   if (trimmed.length > 200) return 'too_long'
+  // Control characters, and bidi overrides that make `factuur\u202Efdp.exe` display as `factuurexe.pdf`.
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) return 'control'
+  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) return 'control'
   if (/[/\\]/.test(trimmed) || trimmed === '.' || trimmed.includes('..')) return 'path'
   return null
 }
