@@ -173,11 +173,11 @@ export const MATRIX: Row[] = [
   row('GET    /proposals/{proposalId}/feedback',                     '401  ok   404  404  404  404  404  404  404  404  404  404', { at: 'done' }),
 
   // --- the same operations on objects in another state ---
-  // (Account managers count as municipal staff: after the deadline they read every submitted proposal of the
-  // municipality's challenges, not only those of the enterprises they manage — see the B row.)
+  // (Account managers are municipal staff but read only the submitted proposals of the enterprises they
+  // manage, as lead or partner — see the B row: B has no account manager, so amX gets 404.)
   row('GET    /challenges/{challengeId}',                            'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { variant: 'published', at: 'open' }),
   row('GET    /proposals/{proposalId}',                              '401  ok   404  ok   404  404  404  404  ok   ok   404  ok', { variant: 'submitted, after the deadline', at: 'jury' }),
-  row('GET    /proposals/{proposalId}',                              '401  404  ok   404  404  404  404  404  ok   ok   404  ok', { variant: 'B’s, submitted (B has no account manager)', at: 'jury', params: (w) => ({ proposalId: w.jury.proposalB.id }) }),
+  row('GET    /proposals/{proposalId}',                              '401  404  ok   404  404  404  404  404  ok   404  404  ok', { variant: 'B’s, submitted (B has no account manager)', at: 'jury', params: (w) => ({ proposalId: w.jury.proposalB.id }) }),
   row('GET    /documents/{documentId}',                              '404  ok   404  ok   404  404  404  404  ok   ok   404  ok', { variant: 'of a submitted proposal', at: 'jury' }),
   row('GET    /challenges/{challengeId}/jury-decision',              '404  404  404  404  403  403  403  ok   ok   404  404  ok', { variant: 'results not yet published', at: 'jury', prepare: (w, ctx) => fresh.decisionRecorded(w, ctx) }),
   row('GET    /challenges/{challengeId}/partner-suggestions',        '401  404  404  404  404  404  404  404  404  404  404  404', { variant: 'draft challenge', at: 'draft' }),

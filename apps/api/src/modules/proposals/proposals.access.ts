@@ -3,7 +3,8 @@ import { isSubmissionWindowOpen, proposalAction, type ProposalAction } from '@op
 import type { DbOrTx } from '../../db/client'
 import type { Actor } from '../../plugins/auth'
 import { challenges, type ChallengeRow } from '../challenges/challenges.table'
-import { isStaffOfChallenge } from '../challenges/challenges.service'
+import { isStaffOfChallenge, municipalityRole } from '../challenges/challenges.service'
+import { accountManagerAssignments } from '../enterprises/enterprises.table'
 import { memberships, organisations } from '../organisations/organisations.table'
 import { proposalErrors } from './proposals.errors'
 import { proposalPartners, proposals, type ProposalRow } from './proposals.table'
@@ -25,6 +26,23 @@ export const deadlinePassed = (challenge: Pick<ChallengeRow, 'submissionDeadline
   challenge.submissionDeadline !== null && now.getTime() >= challenge.submissionDeadline.getTime()
 
 /**
+ * Account managers are staff, but see only the proposals of the enterprises they are the named contact
+ * for (PRODUCT.md: "sees their proposals and questions"). Returns those enterprise ids, or null when
+ * the caller's role sees every proposal of the municipality (admin, challenge manager, platform admin).
+ */
+export async function managedEnterpriseIds(db: DbOrTx, actor: Actor, municipalityId: string): Promise<Set<string> | null> {
+  if (actor.isPlatformAdmin || (await municipalityRole(db, actor, municipalityId)) !== 'account_manager') return null
+  const rows = await db
+    .select({ enterpriseId: accountManagerAssignments.enterpriseId })
+    .from(accountManagerAssignments)
+    .where(and(eq(accountManagerAssignments.municipalityId, municipalityId), eq(accountManagerAssignments.userId, actor.userId)))
+  return new Set(rows.map((r) => r.enterpriseId))
+}
+
+/** Whether an account manager's set (or null: sees all) covers the lead or a partner of a proposal. */
+export const managesAnyOf = (managed: Set<string> | null, enterpriseIds: readonly string[]) => managed === null || enterpriseIds.some((id) => managed.has(id))
+
+/**
  * Default deny. Members of the lead and of accepted or invited partners see the proposal; staff of
  * the challenge's municipality see it only once the deadline has passed and only while submitted.
  * Everyone else gets null, which callers turn into 404 so drafts cannot even be probed.
@@ -42,7 +60,14 @@ export async function resolveProposalAccess(db: DbOrTx, actor: Actor, proposal: 
     const invited = partners.find((p) => p.status === 'invited')
     if (invited) return { access: 'invited', myEnterpriseId: invited.enterpriseId }
   }
-  if (proposal.status === 'submitted' && deadlinePassed(challenge, now) && (await isStaffOfChallenge(db, actor, challenge))) return { access: 'staff', myEnterpriseId: null }
+  if (proposal.status === 'submitted' && deadlinePassed(challenge, now) && (await isStaffOfChallenge(db, actor, challenge))) {
+    const managed = await managedEnterpriseIds(db, actor, challenge.municipalityId)
+    if (managed !== null) {
+      const partners = await db.select({ enterpriseId: proposalPartners.enterpriseId }).from(proposalPartners).where(and(eq(proposalPartners.proposalId, proposal.id), eq(proposalPartners.status, 'accepted')))
+      if (!managesAnyOf(managed, [proposal.leadEnterpriseId, ...partners.map((p) => p.enterpriseId)])) return null
+    }
+    return { access: 'staff', myEnterpriseId: null }
+  }
   return null
 }
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../plugins/auth'
 import { isChallengePublic, municipalityRole } from '../challenges/challenges.service'
 import { isMunicipalityStaff } from '../challenges/challenges.policy'
 import { challenges } from '../challenges/challenges.table'
-import { deadlinePassed } from './proposals.access'
+import { deadlinePassed, managedEnterpriseIds, managesAnyOf } from './proposals.access'
 import { proposalErrors } from './proposals.errors'
 import { proposals, proposalSubmissions } from './proposals.table'
 
@@ -47,7 +47,10 @@ export async function listChallengeProposals({ db, now }: { db: Database; now: (
     .orderBy(desc(proposalSubmissions.submittedAt))
   const latest = new Map<string, (typeof rows)[number]>()
   for (const row of rows) if (!latest.has(row.proposalId)) latest.set(row.proposalId, row)
+  // Account managers see the proposals of their own enterprises only (lead or partner).
+  const managed = await managedEnterpriseIds(db, actor, challenge.municipalityId)
   const items = [...latest.values()]
+    .filter((row) => managesAnyOf(managed, [row.snapshot.leadEnterprise.id, ...row.snapshot.partners.map((p) => p.id)]))
     .sort((a, b) => a.snapshot.leadEnterprise.name.localeCompare(b.snapshot.leadEnterprise.name, 'nl') || a.proposalId.localeCompare(b.proposalId))
     .map((row) => ({
       proposalId: row.proposalId,

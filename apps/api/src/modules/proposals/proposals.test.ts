@@ -13,6 +13,7 @@ import { addMember, completeContent, fillProposal, makeChallenge, makeOrganisati
 import { proposalSubmissions } from './proposals.table'
 
 const api = '/api/v1'
+import { accountManagerAssignments } from '../enterprises/enterprises.table'
 
 describe('proposals', () => {
   let ctx: TestContext
@@ -388,6 +389,30 @@ describe('proposals', () => {
       const file = await http(ctx).get(`${api}/documents/${doc.body.id}`).set(bearer(staff.token))
       expect(file.status).toBe(200)
       expect((await http(ctx).get(`${api}/proposals/${withdrawn.id}`).set(bearer(staff.token))).status).toBe(404)
+    })
+
+    it("an account manager sees only the proposals of the enterprises they manage", async () => {
+      ctx.clock.now = at(5)
+      const deadline = at(6)
+      const challenge = await makeChallenge(ctx, municipalityId, { submissionDeadline: deadline })
+      const submitted = await fillProposal(ctx, leadOwner, await startProposal(ctx, leadOwner, challenge.id, lead.id))
+      await http(ctx).post(`${api}/proposals/${submitted.id}/submit`).set(bearer(leadOwner.token)).send({ version: submitted.version })
+      const manager = await registerUser(ctx, `am-${Date.now()}@gemeente.nl`, 'Anouk Accountmanager')
+      await addMember(ctx, municipalityId, manager, 'account_manager')
+      await ctx.database.db.insert(accountManagerAssignments).values({ municipalityId, enterpriseId: other.id, userId: manager.user.id })
+      ctx.clock.now = deadline
+
+      const notMine = await http(ctx).get(`${api}/challenges/${challenge.id}/proposals`).set(bearer(manager.token))
+      expect(notMine.status).toBe(200)
+      expect(notMine.body).toMatchObject({ submittedCount: 1, items: [] })
+      expect((await http(ctx).get(`${api}/proposals/${submitted.id}`).set(bearer(manager.token))).status).toBe(404)
+
+      await ctx.database.db.insert(accountManagerAssignments).values({ municipalityId, enterpriseId: lead.id, userId: manager.user.id })
+      const mine = await http(ctx).get(`${api}/challenges/${challenge.id}/proposals`).set(bearer(manager.token))
+      expect(mine.body.items.map((i: { proposalId: string }) => i.proposalId)).toEqual([submitted.id])
+      expect((await http(ctx).get(`${api}/proposals/${submitted.id}`).set(bearer(manager.token))).body).toMatchObject({ myAccess: 'staff' })
+      // The challenge manager still sees every proposal.
+      expect((await http(ctx).get(`${api}/challenges/${challenge.id}/proposals`).set(bearer(staff.token))).body.items).toHaveLength(1)
     })
   })
 
