@@ -1,4 +1,4 @@
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import cors from '@fastify/cors'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
@@ -70,7 +70,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
     ajv: undefined,
     requestIdHeader: 'x-request-id',
     // One line per request from requestLogPlugin instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -108,7 +108,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
       await api.register(questionRoutes, { now, publicUrl: config.publicUrl })
       await api.register(enterpriseRoutes)
       await api.register(proposalRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir })
-      await api.register(juryRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir })
+      await api.register(juryRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir, backgroundFromScorecards: config.juryBackgroundScorecards })
       await api.register(ssoRoutes, { now, publicUrl: config.publicUrl, jwtSecret: config.jwtSecret, authRateLimitPerMinute: config.authRateLimitPerMinute })
       await api.register(impactRoutes, { now, annualBenefitCents: config.participatiewetAnnualBenefitCents })
       await api.register(openDataRoutes, { now, annualBenefitCents: config.participatiewetAnnualBenefitCents, publicUrl: config.publicUrl })

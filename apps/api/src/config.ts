@@ -45,6 +45,8 @@ export const ConfigSchema = Type.Object({
    * municipalities with their own figure set this variable (euro cents).
    */
   participatiewetAnnualBenefitCents: Type.Integer({ minimum: 0, maximum: 100_000_000, default: 1_614_540 }),
+  /** Rounds with at least this many scorecards get their results computed by a background job. */
+  juryBackgroundScorecards: Type.Integer({ minimum: 0, maximum: 100_000_000, default: 2000 }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -71,6 +73,7 @@ export const ENV_VARS: Record<keyof Config, string> = {
   runJobs: 'RUN_JOBS',
   jobTickSeconds: 'JOB_TICK_SECONDS',
   participatiewetAnnualBenefitCents: 'PARTICIPATIEWET_ANNUAL_BENEFIT_CENTS',
+  juryBackgroundScorecards: 'JURY_BACKGROUND_SCORECARDS',
 }
 
 export class ConfigError extends Error {}

@@ -22,6 +22,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   runJobs: false,
   jobTickSeconds: 30,
   participatiewetAnnualBenefitCents: 1_614_540,
+  juryBackgroundScorecards: 2000,
   ...overrides,
 })
 

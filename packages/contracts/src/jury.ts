@@ -261,6 +261,10 @@ export const RoundProgress = Type.Object({
 
 // Results, shortlist, decision, feedback
 
+/** A large round's results are computed by a background job; GET the results until a newer computation appears. */
+export const JuryResultsQueued = Type.Object({ queued: Type.Literal(true), jobId: Type.Union([Type.String(), Type.Null()]) })
+export type JuryResultsQueued = Static<typeof JuryResultsQueued>
+
 export const JuryRoundResults = Type.Object({
   id: Uuid,
   roundId: Uuid,

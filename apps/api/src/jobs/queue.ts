@@ -13,6 +13,8 @@ export const QUEUES = {
   closeChallenges: 'challenges.close-due',
   /** Periodic: reminders 48 hours before the questions and submission deadlines. */
   deadlineReminders: 'deadlines.remind',
+  /** A large round's results (calibration, alpha, rank stability): computed here, not in the chair's request. */
+  juryResults: 'jury.compute-results',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 export const QUEUE_NAMES = Object.values(QUEUES) as QueueName[]

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Database } from '../db/client'
 import { closeDueChallenges } from '../modules/challenges/challenges.closer'
 import { createMailTransport, deliverEmail, relayPendingEmails } from '../modules/outbox/outbox.dispatcher'
+import { computeResultsJob, type ResultsJob } from '../modules/jury/jury-results.service'
 import { sendDeadlineReminders } from './deadline-reminders'
 import { QUEUES, type JobQueue } from './queue'
 
@@ -40,6 +41,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
     const sent = await sendDeadlineReminders({ db, now: deps.now, publicUrl: deps.publicUrl })
     if (sent > 0) log.info({ reminders: sent }, 'deadline reminders queued')
   })
+  await queue.work<ResultsJob>(QUEUES.juryResults, (job) => computeResultsJob(db, job.data))
   queue.every(QUEUES.outboxRelay, Math.min(OUTBOX_RELAY_SECONDS, deps.tickSeconds))
   queue.every(QUEUES.closeChallenges, deps.tickSeconds)
   queue.every(QUEUES.deadlineReminders, deps.tickSeconds)

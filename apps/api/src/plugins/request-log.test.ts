@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream'
-import Fastify from 'fastify'
+import Fastify, { LogController } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { loggableUrl, requestLogPlugin } from './request-log'
 
@@ -28,7 +28,7 @@ describe('requestLogPlugin', () => {
         done()
       },
     })
-    const app = Fastify({ logger: { level: 'info', stream }, disableRequestLogging: true })
+    const app = Fastify({ logger: { level: 'info', stream }, logController: new LogController({ disableRequestLogging: true }) })
     await app.register(requestLogPlugin)
     app.get('/jury-invitations/:token', async (_req, reply) => reply.code(status).send({ ok: true }))
     await app.inject({ method: 'GET', url })

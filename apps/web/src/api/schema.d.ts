@@ -1419,7 +1419,7 @@ export interface paths {
         /** The latest results: ranking with ties, disagreement, alpha, stability, per-SDG scores */
         get: operations["getJuryResults"];
         put?: never;
-        /** Compute and store the round’s results (chair, after deliberation opened) */
+        /** Compute and store the round’s results (chair, after deliberation opened); large rounds are computed in the background (202) */
         post: operations["computeJuryResults"];
         delete?: never;
         options?: never;
@@ -5475,7 +5475,7 @@ export interface operations {
         parameters: {
             query: {
                 state: "failed" | "waiting" | "active";
-                queue?: "email.send" | "outbox.relay" | "challenges.close-due" | "deadlines.remind";
+                queue?: "email.send" | "outbox.relay" | "challenges.close-due" | "deadlines.remind" | "jury.compute-results";
                 limit: number;
             };
             header?: never;
@@ -23403,6 +23403,29 @@ export interface operations {
                         proposalTitles: {
                             [key: string]: string;
                         };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        queued: true;
+                        jobId: string | null;
                     };
                 };
             };

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { Type } from '@sinclair/typebox'
-import { IdParams, StrictObject, JuryDecision, JuryRoundResults, ProposalFeedback, RecordDecisionBody, ShortlistBody, ShortlistResponse } from '@opgave/contracts'
+import { IdParams, StrictObject, JuryDecision, JuryResultsQueued, JuryRoundResults, ProposalFeedback, RecordDecisionBody, ShortlistBody, ShortlistResponse } from '@opgave/contracts'
 import type { App } from '../../lib/typed-app'
 import { bearerAuth, problemResponses } from '../../lib/route-schema'
 import { requireActor } from '../../plugins/auth'
@@ -13,14 +13,24 @@ const tags = ['jury']
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Results, shortlist, decision and applicant feedback. */
-export async function juryResultsRoutes(app: App, opts: { now: () => Date }) {
+export async function juryResultsRoutes(app: App, opts: { now: () => Date; backgroundFromScorecards: number }) {
   app.post(
     '/jury-rounds/:roundId/results',
     {
       onRequest: app.authenticate,
-      schema: { tags, operationId: 'computeJuryResults', summary: 'Compute and store the round’s results (chair, after deliberation opened)', security: bearerAuth, params: IdParams('roundId'), response: { 201: JuryRoundResults, ...problemResponses(401, 403, 404, 409) } },
+      schema: {
+        tags,
+        operationId: 'computeJuryResults',
+        summary: 'Compute and store the round’s results (chair, after deliberation opened); large rounds are computed in the background (202)',
+        security: bearerAuth,
+        params: IdParams('roundId'),
+        response: { 201: JuryRoundResults, 202: JuryResultsQueued, ...problemResponses(401, 403, 404, 409) },
+      },
     },
-    async (request, reply) => reply.status(201).send(await computeResults(app.db, requireActor(request), request.params.roundId)),
+    async (request, reply) => {
+      const outcome = await computeResults(app.db, requireActor(request), request.params.roundId, { queue: app.jobs, backgroundFrom: opts.backgroundFromScorecards })
+      return outcome.queued ? reply.status(202).send({ queued: true, jobId: outcome.jobId }) : reply.status(201).send(outcome.results)
+    },
   )
 
   app.get(

@@ -5,7 +5,9 @@ import { canonicalJson, computeRoundResults, criterionFeedback, rankBand, redact
 import { queryRows, type Database, type DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
+import { QUEUES, type JobQueue } from '../../jobs/queue'
 import { recordAudit } from '../audit/audit.service'
+import { challenges } from '../challenges/challenges.table'
 import { challengeStatusAt, getChallengeRow } from '../challenges/challenges.service'
 import { memberships, organisations } from '../organisations/organisations.table'
 import { proposals } from '../proposals/proposals.table'
@@ -73,18 +75,60 @@ export function inputsHashOf(criteria: readonly Criterion[], options: object, sc
 }
 
 /** Runs computeRoundResults on the round's scorecards and stores the outcome with its inputs hash. */
-export async function computeResults(db: Database, actor: Actor, roundId: string) {
+const assertResultsMayBeComputed = (round: JuryRoundRow) => {
+  if (round.status !== 'deliberation' && round.status !== 'closed') throw juryErrors.roundState('Open deliberation first: results reveal the jurors’ scores.')
+}
+
+/** Computes and stores one round's results under the round's lock; the caller has checked who asks. */
+async function storeRoundResults(tx: DbOrTx, round: JuryRoundRow, municipalityId: string, actorId: string) {
+  assertResultsMayBeComputed(round)
+  const { criteria, scorecards, options, inputsHash } = await roundInputs(tx, round)
+  if (criteria.length === 0) throw juryErrors.noResults('The round has no criteria.')
+  const result = computeRoundResults({ criteria, scorecards, options })
+  const [row] = await tx.insert(juryRoundResults).values({ roundId: round.id, result, inputsHash, computedBy: actorId }).returning()
+  await recordAudit(tx, { actorId, action: 'jury_results.computed', entityType: 'jury_round', entityId: round.id, organisationId: municipalityId, after: { resultId: row!.id, inputsHash } })
+  return row!
+}
+
+export interface ResultsJob {
+  roundId: string
+  actorId: string
+}
+
+/**
+ * The chair asks for results. Up to `backgroundFrom` scorecards they are computed in the request (201);
+ * a larger round is handed to the job queue (202) — rank stability recomputes the ranking many times —
+ * and the screen polls GET results until a newer computation appears.
+ */
+export async function computeResults(db: Database, actor: Actor, roundId: string, background?: { queue: JobQueue; backgroundFrom: number }) {
+  const { round } = await authorizeRound(db, actor, roundId, 'round.run')
+  assertResultsMayBeComputed(round)
+  if (background) {
+    const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(juryScorecards).where(eq(juryScorecards.roundId, roundId))
+    if (n >= background.backgroundFrom) {
+      // One computation per round at a time: a second click while one waits or runs gets that job.
+      const pending = await background.queue.list({ queue: QUEUES.juryResults, states: ['created', 'retry', 'active'], limit: 200 })
+      const same = pending.find((job) => (job.data as Partial<ResultsJob> | null)?.roundId === roundId)
+      if (same) return { queued: true as const, jobId: same.id }
+      const jobId = await background.queue.send<ResultsJob>(QUEUES.juryResults, { roundId, actorId: actor.userId })
+      return { queued: true as const, jobId }
+    }
+  }
   const stored = await db.transaction(async (tx) => {
-    const { round, challenge } = await authorizeRound(tx, actor, roundId, 'round.run', { lock: 'update' })
-    if (round.status !== 'deliberation' && round.status !== 'closed') throw juryErrors.roundState('Open deliberation first: results reveal the jurors’ scores.')
-    const { criteria, scorecards, options, inputsHash } = await roundInputs(tx, round)
-    if (criteria.length === 0) throw juryErrors.noResults('The round has no criteria.')
-    const result = computeRoundResults({ criteria, scorecards, options })
-    const [row] = await tx.insert(juryRoundResults).values({ roundId, result, inputsHash, computedBy: actor.userId }).returning()
-    await recordAudit(tx, { actorId: actor.userId, action: 'jury_results.computed', entityType: 'jury_round', entityId: roundId, organisationId: challenge.municipalityId, after: { resultId: row!.id, inputsHash } })
-    return row!
+    const access = await authorizeRound(tx, actor, roundId, 'round.run', { lock: 'update' })
+    return storeRoundResults(tx, access.round, access.challenge.municipalityId, actor.userId)
   })
-  return getResults(db, actor, roundId, stored.id)
+  return { queued: false as const, results: await getResults(db, actor, roundId, stored.id) }
+}
+
+/** The job: the chair's authority was checked when it was queued; the round's state is checked again. */
+export async function computeResultsJob(db: Database, job: ResultsJob): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [round] = await tx.select().from(juryRounds).where(eq(juryRounds.id, job.roundId)).for('update')
+    if (!round) return
+    const [challenge] = await tx.select({ municipalityId: challenges.municipalityId }).from(challenges).where(eq(challenges.id, round.challengeId))
+    await storeRoundResults(tx, round, challenge!.municipalityId, job.actorId)
+  })
 }
 
 async function latestResults(db: DbOrTx, roundId: string) {
