@@ -83,6 +83,12 @@ export const openapiPlugin = fp(
           { name: 'proposals', description: 'Proposals, consortium partners, submission receipts' },
           { name: 'documents', description: 'Uploaded documents of challenges and proposals' },
           { name: 'jury', description: 'Evaluation rounds, criteria, jurors, conflicts, assignment, scorecards and results' },
+          { name: 'sso', description: 'Single sign-on for municipal staff through their municipality (OpenID Connect)' },
+          { name: 'impact', description: 'Public impact dashboards of municipalities and of the platform' },
+          { name: 'open-data', description: 'Open data without personal data, in JSON and CSV, with a licence per municipality' },
+          { name: 'pilot-reports', description: 'Pilots of winning proposals: impact reports and their validation' },
+          { name: 'showcase', description: 'Inspiring examples: winners who consented, with their pilots’ results' },
+          { name: 'partners', description: 'The partner directory, contact messages and partner suggestions' },
         ],
       },
       transformObject: (documentObject) => {

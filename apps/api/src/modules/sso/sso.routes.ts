@@ -48,7 +48,7 @@ export async function ssoRoutes(app: App, opts: { now: () => Date; publicUrl: st
         tags,
         operationId: 'listSsoProviders',
         summary: 'Municipalities whose staff can log in with single sign-on',
-        response: { 200: Type.Object({ items: Type.Array(SsoProvider) }, { additionalProperties: false }) },
+        response: { 200: Type.Object({ items: Type.Array(SsoProvider) }, { additionalProperties: false }), ...problemResponses() },
       },
     },
     async () => ({ items: await listSsoProviders(app.db) }),
