@@ -158,7 +158,7 @@ export async function submitMyScorecard(db: Database, actor: Actor, roundId: str
 }
 
 /** The chair reopens a submitted card (e.g. a typo found in deliberation); audited with the reason of the change. */
-export async function reopenScorecard(db: Database, actor: Actor, roundId: string, scorecardId: string, reason: string): Promise<JuryScorecard> {
+export async function reopenScorecard(db: Database, actor: Actor, roundId: string, scorecardId: string, reason: string, now: Date): Promise<JuryScorecard> {
   return db.transaction(async (tx) => {
     const { round, member: chair, challenge } = await authorizeRound(tx, actor, roundId, 'round.run')
     if (reason.length < 3) throw commonProblems.validation([{ field: '/reason', code: 'jury.reason_required', message: 'Give a reason of at least 3 characters.' }])
@@ -167,7 +167,7 @@ export async function reopenScorecard(db: Database, actor: Actor, roundId: strin
     if (!card || !visible.some((p) => p.id === card.proposalId)) throw juryErrors.notFound('No such scorecard in this round.')
     if (card.status !== 'submitted') throw juryErrors.roundState('Only a submitted scorecard can be reopened.')
     if (round.status === 'closed') throw juryErrors.roundState('The round is closed.')
-    const [row] = await tx.update(juryScorecards).set({ status: 'draft', submittedAt: null, reopenedAt: new Date(), version: card.version + 1, updatedAt: new Date() }).where(eq(juryScorecards.id, scorecardId)).returning()
+    const [row] = await tx.update(juryScorecards).set({ status: 'draft', submittedAt: null, reopenedAt: now, version: card.version + 1, updatedAt: new Date() }).where(eq(juryScorecards.id, scorecardId)).returning()
     await recordAudit(tx, { actorId: actor.userId, action: 'jury_scorecard.reopened', entityType: 'jury_scorecard', entityId: scorecardId, organisationId: challenge.municipalityId, before: { status: 'submitted', submittedAt: card.submittedAt }, after: { status: 'draft', reason } })
     return toScorecard(round, card.proposalId, card.memberId, row, await criteriaOf(tx, roundId))
   })

@@ -181,7 +181,7 @@ export async function juryScoringRoutes(app: App, opts: { now: () => Date; publi
     {
       schema: { tags, operationId: 'reopenJuryScorecard', summary: 'Reopen a submitted scorecard with a reason (chair, audited)', security: bearerAuth, params: IdParams('roundId', 'scorecardId'), body: ReopenScorecardBody, response: { 200: JuryScorecard, ...problemResponses(401, 403, 404, 409) } },
     },
-    async (request) => reopenScorecard(app.db, requireActor(request), request.params.roundId, request.params.scorecardId, request.body.reason.trim()),
+    async (request) => reopenScorecard(app.db, requireActor(request), request.params.roundId, request.params.scorecardId, request.body.reason.trim(), opts.now()),
   )
 
   app.post(

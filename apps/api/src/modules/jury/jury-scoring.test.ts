@@ -315,7 +315,8 @@ describe('jury scoring: conflicts, assignment, blind scorecards, results, decisi
     // The juror's own view says the chair reopened it (the screen tells them why it is editable again).
     const mine = await api().get(url).set(bearer(j2.token))
     expect(mine.body).toMatchObject({ status: 'draft', submittedAt: null })
-    expect(Date.parse(mine.body.reopenedAt)).not.toBeNaN()
+    // On the server clock, like every other deadline-related time.
+    expect(mine.body.reopenedAt).toBe(ctx.clock.now.toISOString())
     const resubmit = await api().post(`${url}/submit`).set(bearer(j2.token)).send({ version: reopened.body.version })
     expect(resubmit.status).toBe(200)
     const reopenedAudit = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'jury_scorecard.reopened'))
