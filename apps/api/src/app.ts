@@ -108,7 +108,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
       await api.register(questionRoutes, { now, publicUrl: config.publicUrl })
       await api.register(enterpriseRoutes)
       await api.register(proposalRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir })
-      await api.register(juryRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir, backgroundFromScorecards: config.juryBackgroundScorecards })
+      await api.register(juryRoutes, { now, publicUrl: config.publicUrl, dataDir: config.dataDir, backgroundFromScorecards: config.juryBackgroundScorecards, backgroundFromPairs: config.juryBackgroundPairs })
       await api.register(ssoRoutes, { now, publicUrl: config.publicUrl, jwtSecret: config.jwtSecret, authRateLimitPerMinute: config.authRateLimitPerMinute })
       await api.register(impactRoutes, { now, annualBenefitCents: config.participatiewetAnnualBenefitCents })
       await api.register(openDataRoutes, { now, annualBenefitCents: config.participatiewetAnnualBenefitCents, publicUrl: config.publicUrl })

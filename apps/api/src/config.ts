@@ -47,6 +47,8 @@ export const ConfigSchema = Type.Object({
   participatiewetAnnualBenefitCents: Type.Integer({ minimum: 0, maximum: 100_000_000, default: 1_614_540 }),
   /** Rounds with at least this many scorecards get their results computed by a background job. */
   juryBackgroundScorecards: Type.Integer({ minimum: 0, maximum: 100_000_000, default: 2000 }),
+  /** Written rounds with at least this many juror × proposal pairs get their assignment solved by a background job. */
+  juryBackgroundPairs: Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 50_000 }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -74,6 +76,7 @@ export const ENV_VARS: Record<keyof Config, string> = {
   jobTickSeconds: 'JOB_TICK_SECONDS',
   participatiewetAnnualBenefitCents: 'PARTICIPATIEWET_ANNUAL_BENEFIT_CENTS',
   juryBackgroundScorecards: 'JURY_BACKGROUND_SCORECARDS',
+  juryBackgroundPairs: 'JURY_BACKGROUND_PAIRS',
 }
 
 export class ConfigError extends Error {}

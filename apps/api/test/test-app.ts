@@ -23,6 +23,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   jobTickSeconds: 30,
   participatiewetAnnualBenefitCents: 1_614_540,
   juryBackgroundScorecards: 2000,
+  juryBackgroundPairs: 50_000,
   ...overrides,
 })
 

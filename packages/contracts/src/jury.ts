@@ -181,8 +181,14 @@ export const JuryAssignmentOverview = Type.Object({
   assignments: Type.Array(JuryAssignment),
   loadPerJuror: Type.Array(Type.Object({ memberId: Uuid, load: Type.Integer(), maxLoad: Type.Integer() })),
   warnings: Type.Array(Type.String()),
+  /** A large round's assignment runs as a background job: waiting or running, or why the last run failed. */
+  background: Type.Optional(
+    Type.Object({ state: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('failed')]), message: Type.Union([Type.String(), Type.Null()]) }),
+  ),
 })
 export type JuryAssignmentOverview = Static<typeof JuryAssignmentOverview>
+export const JuryAssignmentQueued = Type.Object({ queued: Type.Literal(true), jobId: Type.Union([Type.String(), Type.Null()]) })
+export type JuryAssignmentQueued = Static<typeof JuryAssignmentQueued>
 export const SwapJurorBody = StrictObject({
   proposalId: Uuid,
   removeMemberId: Uuid,

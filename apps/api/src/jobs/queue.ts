@@ -15,6 +15,8 @@ export const QUEUES = {
   deadlineReminders: 'deadlines.remind',
   /** A large round's results (calibration, alpha, rank stability): computed here, not in the chair's request. */
   juryResults: 'jury.compute-results',
+  /** A large written round's optimal assignment (min-cost flow over every juror × proposal pair). */
+  juryAssignment: 'jury.assign',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 export const QUEUE_NAMES = Object.values(QUEUES) as QueueName[]

@@ -3,6 +3,7 @@ import type { Database } from '../db/client'
 import { closeDueChallenges } from '../modules/challenges/challenges.closer'
 import { createMailTransport, deliverEmail, relayPendingEmails } from '../modules/outbox/outbox.dispatcher'
 import { computeResultsJob, type ResultsJob } from '../modules/jury/jury-results.service'
+import { runAssignmentJob, type AssignmentJob } from '../modules/jury/jury-assignment.service'
 import { sendDeadlineReminders } from './deadline-reminders'
 import { QUEUES, type JobQueue } from './queue'
 
@@ -42,6 +43,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
     if (sent > 0) log.info({ reminders: sent }, 'deadline reminders queued')
   })
   await queue.work<ResultsJob>(QUEUES.juryResults, (job) => computeResultsJob(db, job.data))
+  await queue.work<AssignmentJob>(QUEUES.juryAssignment, (job) => runAssignmentJob(db, job.data, deps.now()))
   queue.every(QUEUES.outboxRelay, Math.min(OUTBOX_RELAY_SECONDS, deps.tickSeconds))
   queue.every(QUEUES.closeChallenges, deps.tickSeconds)
   queue.every(QUEUES.deadlineReminders, deps.tickSeconds)

@@ -5475,7 +5475,7 @@ export interface operations {
         parameters: {
             query: {
                 state: "failed" | "waiting" | "active";
-                queue?: "email.send" | "outbox.relay" | "challenges.close-due" | "deadlines.remind" | "jury.compute-results";
+                queue?: "email.send" | "outbox.relay" | "challenges.close-due" | "deadlines.remind" | "jury.compute-results" | "jury.assign";
                 limit: number;
             };
             header?: never;
@@ -20120,6 +20120,33 @@ export interface operations {
                             maxLoad: number;
                         }[];
                         warnings: string[];
+                        background?: {
+                            state: "queued" | "running" | "failed";
+                            message: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        queued: true;
+                        jobId: string | null;
                     };
                 };
             };
@@ -20391,6 +20418,10 @@ export interface operations {
                             maxLoad: number;
                         }[];
                         warnings: string[];
+                        background?: {
+                            state: "queued" | "running" | "failed";
+                            message: string | null;
+                        };
                     };
                 };
             };
@@ -20605,6 +20636,10 @@ export interface operations {
                             maxLoad: number;
                         }[];
                         warnings: string[];
+                        background?: {
+                            state: "queued" | "running" | "failed";
+                            message: string | null;
+                        };
                     };
                 };
             };
@@ -24685,6 +24720,41 @@ export interface operations {
                             slug: string;
                             name: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
                     };
                 };
             };

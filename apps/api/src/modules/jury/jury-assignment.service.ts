@@ -3,6 +3,7 @@ import type { JuryAssignmentOverview, SwapJurorBody } from '@opgave/contracts'
 import { assignJurors, explainAssignment, matchDetails, redactIdentity, statusAfterJuryAssignment, wholePanelAssignment, type AssignmentJuror, type AssignmentProposal, type JurorProposalPair } from '@opgave/domain'
 import type { Database, DbOrTx } from '../../db/client'
 import type { Actor } from '../../plugins/auth'
+import { QUEUES, type JobQueue, type JobSummary } from '../../jobs/queue'
 import { recordAudit } from '../audit/audit.service'
 import { challengeStatusAt } from '../challenges/challenges.service'
 import { authorizeRound } from './jury.access'
@@ -51,9 +52,8 @@ async function settleRoundProposals(tx: DbOrTx, round: JuryRoundRow): Promise<Ju
 export async function runAssignment(db: Database, actor: Actor, roundId: string, now: Date): Promise<JuryAssignmentOverview> {
   return db.transaction(async (tx) => {
     const { round, challenge, member } = await authorizeRound(tx, actor, roundId, 'round.run', { lock: 'update' })
+    assertAssignmentPossible(challenge, round, now)
     const status = challengeStatusAt(challenge, now)
-    if (status !== 'closed' && status !== 'in_evaluation') throw juryErrors.challengeNotClosed(`The challenge is ${status}; proposals are evaluated after the submission deadline.`)
-    if (round.status !== 'setup' && round.status !== 'scoring') throw juryErrors.roundState('Assignment is possible while the round is in setup or scoring.')
     const [started] = await tx.select({ id: juryScorecards.id }).from(juryScorecards).where(and(eq(juryScorecards.roundId, roundId), eq(juryScorecards.hasScores, true))).limit(1)
     if (started) throw juryErrors.scoringStarted('Scoring has started; change single pairs with a swap instead.')
     const proposals = await settleRoundProposals(tx, round)
@@ -160,9 +160,60 @@ async function overview(tx: DbOrTx, round: JuryRoundRow, member: JuryMemberRow |
   }
 }
 
-export async function getAssignments(db: Database, actor: Actor, roundId: string): Promise<JuryAssignmentOverview> {
+export async function getAssignments(db: Database, actor: Actor, roundId: string, queue?: JobQueue): Promise<JuryAssignmentOverview> {
   const { round, member } = await authorizeRound(db, actor, roundId, 'round.read_progress')
-  return overview(db, round, member, [])
+  const result = await overview(db, round, member, [])
+  const background = queue ? await backgroundState(queue, round) : undefined
+  return background ? { ...result, background } : result
+}
+
+export interface AssignmentJob {
+  roundId: string
+  actorId: string
+  isPlatformAdmin: boolean
+}
+
+const jobOfRound = (job: JobSummary, roundId: string) => (job.data as Partial<AssignmentJob> | null)?.roundId === roundId
+
+/** A waiting or running job for this round, or the last one that failed since the round last changed. */
+async function backgroundState(queue: JobQueue, round: JuryRoundRow): Promise<JuryAssignmentOverview['background']> {
+  const open = (await queue.list({ queue: QUEUES.juryAssignment, states: ['created', 'retry', 'active'], limit: 200 })).find((j) => jobOfRound(j, round.id))
+  if (open) return { state: open.state === 'active' ? 'running' : 'queued', message: null }
+  const failed = (await queue.list({ queue: QUEUES.juryAssignment, states: ['failed'], limit: 200 })).find((j) => jobOfRound(j, round.id))
+  if (failed && (failed.finishedAt ?? failed.createdAt) > round.updatedAt) return { state: 'failed', message: failed.error }
+  return undefined
+}
+
+/**
+ * Written rounds with at least `fromPairs` juror × proposal pairs are assigned by a background job:
+ * the preconditions are checked here (so the chair hears about them at once), the solving happens in the
+ * job, and the screen polls the overview's `background` state. Smaller rounds are assigned in the request.
+ */
+export async function requestAssignment(db: Database, actor: Actor, roundId: string, now: Date, background: { queue: JobQueue; fromPairs: number }) {
+  const { round, challenge } = await authorizeRound(db, actor, roundId, 'round.run')
+  if (round.kind === 'written') {
+    const proposals = round.position === 1 ? (await submittedProposalsOf(db, round.challengeId)).length : (await proposalsOfRound(db, round.id)).length
+    const jurors = (await activeMembers(db, round.challengeId)).length
+    if (proposals * jurors >= background.fromPairs) {
+      assertAssignmentPossible(challenge, round, now)
+      const pending = (await background.queue.list({ queue: QUEUES.juryAssignment, states: ['created', 'retry', 'active'], limit: 200 })).find((j) => jobOfRound(j, roundId))
+      if (pending) return { queued: true as const, jobId: pending.id }
+      const jobId = await background.queue.send<AssignmentJob>(QUEUES.juryAssignment, { roundId, actorId: actor.userId, isPlatformAdmin: actor.isPlatformAdmin })
+      return { queued: true as const, jobId }
+    }
+  }
+  return { queued: false as const, overview: await runAssignment(db, actor, roundId, now) }
+}
+
+/** The job: runs the assignment as the chair who asked (their rights are checked again); a refusal fails the job with its message. */
+export async function runAssignmentJob(db: Database, job: AssignmentJob, now: Date): Promise<void> {
+  await runAssignment(db, { userId: job.actorId, sessionId: 'background-job', isPlatformAdmin: job.isPlatformAdmin }, job.roundId, now)
+}
+
+function assertAssignmentPossible(challenge: ChallengeRow, round: JuryRoundRow, now: Date) {
+  const status = challengeStatusAt(challenge, now)
+  if (status !== 'closed' && status !== 'in_evaluation') throw juryErrors.challengeNotClosed(`The challenge is ${status}; proposals are evaluated after the submission deadline.`)
+  if (round.status !== 'setup' && round.status !== 'scoring') throw juryErrors.roundState('Assignment is possible while the round is in setup or scoring.')
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   DeclareJuryConflictBody,
   IdParams,
   JuryAssignmentOverview,
+  JuryAssignmentQueued,
   JuryConflict,
   JuryRound,
   JuryScorecard,
@@ -23,7 +24,7 @@ import { contentDisposition } from '../documents/documents.routes'
 import { createDocumentStorage } from '../documents/documents.storage'
 import { jurorDocument } from './jury-documents.service'
 import { sendReminders } from './jury-report.service'
-import { getAssignments, runAssignment, swapJuror } from './jury-assignment.service'
+import { getAssignments, requestAssignment, swapJuror } from './jury-assignment.service'
 import { declareConflict, listConflicts } from './jury-conflicts.service'
 import { getRound } from './jury-rounds.service'
 import { getMyScorecard, getProposalForJuror, listMyProposals, listProposalScorecards, openDeliberation, reopenScorecard, roundProgress, saveMyScorecard, submitMyScorecard } from './jury-scorecards.service'
@@ -32,7 +33,7 @@ const tags = ['jury']
 const RoundProposalParams = IdParams('roundId', 'proposalId')
 
 /** Conflicts, assignment, scorecards and deliberation. Every route needs a login; rights are per object in the services. */
-export async function juryScoringRoutes(app: App, opts: { now: () => Date; publicUrl: string; dataDir: string }) {
+export async function juryScoringRoutes(app: App, opts: { now: () => Date; publicUrl: string; dataDir: string; backgroundFromPairs: number }) {
   const storage = createDocumentStorage(join(opts.dataDir, 'uploads'))
   app.addHook('onRequest', app.authenticate)
 
@@ -67,16 +68,19 @@ export async function juryScoringRoutes(app: App, opts: { now: () => Date; publi
         summary: 'Compute the optimal assignment (chair); 422 with the reason when none exists',
         security: bearerAuth,
         params: IdParams('roundId'),
-        response: { 200: JuryAssignmentOverview, ...problemResponses(401, 403, 404, 409, 422) },
+        response: { 200: JuryAssignmentOverview, 202: JuryAssignmentQueued, ...problemResponses(401, 403, 404, 409, 422) },
       },
     },
-    async (request) => runAssignment(app.db, requireActor(request), request.params.roundId, opts.now()),
+    async (request, reply) => {
+      const outcome = await requestAssignment(app.db, requireActor(request), request.params.roundId, opts.now(), { queue: app.jobs, fromPairs: opts.backgroundFromPairs })
+      return outcome.queued ? reply.status(202).send({ queued: true, jobId: outcome.jobId }) : reply.status(200).send(outcome.overview)
+    },
   )
 
   app.get(
     '/jury-rounds/:roundId/assignments',
     { schema: { tags, operationId: 'listJuryAssignments', summary: 'Who scores what, and why (staff and chair)', security: bearerAuth, params: IdParams('roundId'), response: { 200: JuryAssignmentOverview, ...problemResponses(401, 403, 404) } } },
-    async (request) => getAssignments(app.db, requireActor(request), request.params.roundId),
+    async (request) => getAssignments(app.db, requireActor(request), request.params.roundId, app.jobs),
   )
 
   app.put(
