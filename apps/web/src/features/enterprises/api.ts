@@ -1,29 +1,17 @@
 import { api } from '../../api/client'
-import type { paths } from '../../api/schema'
+import type { ApiRequest, ApiResponse } from '../../api/types'
 
-type Json<P extends keyof paths, M extends keyof paths[P], S extends number> = paths[P][M] extends { responses: infer R }
-  ? S extends keyof R
-    ? R[S] extends { content: { 'application/json': infer B } }
-      ? B
-      : never
-    : never
-  : never
-type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: infer B }
-  ? NonNullable<B> extends { content: { 'application/json': infer J } }
-    ? J
-    : never
-  : never
 
-export type EnterpriseProfile = Json<'/enterprises/{enterpriseId}/profile', 'get', 200>
-export type UpdateEnterpriseProfileBody = Body<'/enterprises/{enterpriseId}/profile', 'patch'>
+export type EnterpriseProfile = ApiResponse<'/enterprises/{enterpriseId}/profile', 'get', 200>
+export type UpdateEnterpriseProfileBody = ApiRequest<'/enterprises/{enterpriseId}/profile', 'patch'>
 export type LegalForm = NonNullable<EnterpriseProfile['legalForm']>
-export type EnterpriseContact = Json<'/enterprises/{enterpriseId}/contacts', 'get', 200>['items'][number]
-export type DirectoryEntry = Json<'/enterprises', 'get', 200>['items'][number]
-export type ManagedEnterprise = Json<'/me/managed-enterprises', 'get', 200>['items'][number]
-export type AccountManagerAssignment = Json<'/municipalities/{municipalityId}/account-managers', 'get', 200>['items'][number]
-export type Routekaart = Json<'/municipalities/by-slug/{slug}/routekaart', 'get', 200>
+export type EnterpriseContact = ApiResponse<'/enterprises/{enterpriseId}/contacts', 'get', 200>['items'][number]
+export type DirectoryEntry = ApiResponse<'/enterprises', 'get', 200>['items'][number]
+export type ManagedEnterprise = ApiResponse<'/me/managed-enterprises', 'get', 200>['items'][number]
+export type AccountManagerAssignment = ApiResponse<'/municipalities/{municipalityId}/account-managers', 'get', 200>['items'][number]
+export type Routekaart = ApiResponse<'/municipalities/by-slug/{slug}/routekaart', 'get', 200>
 export type RoutekaartEntry = Routekaart['items'][number]
-export type CreateRoutekaartEntryBody = Body<'/municipalities/{municipalityId}/routekaart', 'post'>
+export type CreateRoutekaartEntryBody = ApiRequest<'/municipalities/{municipalityId}/routekaart', 'post'>
 
 export const LEGAL_FORMS: readonly LegalForm[] = ['eenmanszaak', 'vof', 'bv', 'nv', 'stichting', 'vereniging', 'cooperatie', 'other']
 

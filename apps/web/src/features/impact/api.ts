@@ -1,9 +1,8 @@
 import { api } from '../../api/client'
-import type { paths } from '../../api/schema'
+import type { ApiResponse } from '../../api/types'
 
-type Json<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer B } } } } } ? B : never
 
-export type ImpactDashboard = Json<'/impact'>
+export type ImpactDashboard = ApiResponse<'/impact', 'get'>
 export type ImpactFigures = ImpactDashboard['figures']
 export type PilotProgress = ImpactDashboard['pilots'][number]
 

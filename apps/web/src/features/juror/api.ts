@@ -1,19 +1,17 @@
 import { api } from '../../api/client'
-import type { paths } from '../../api/schema'
+import type { ApiRequest, ApiResponse } from '../../api/types'
 
-type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never
-type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: infer R } } ? Json<R> : never
 
-export type JurySeat = Ok<'/jury-seats', 'get'>['items'][number]
-export type JuryRound = Ok<'/jury-rounds/{roundId}', 'get'>
+export type JurySeat = ApiResponse<'/jury-seats', 'get'>['items'][number]
+export type JuryRound = ApiResponse<'/jury-rounds/{roundId}', 'get'>
 export type JuryCriterion = JuryRound['criteria'][number]
-export type JurorProposal = Ok<'/jury-rounds/{roundId}/my-proposals', 'get'>['items'][number]
-export type JurorProposalDetail = Ok<'/jury-rounds/{roundId}/proposals/{proposalId}', 'get'>
-export type JuryScorecard = Ok<'/jury-rounds/{roundId}/proposals/{proposalId}/scorecard', 'get'>
-export type OtherScorecard = Ok<'/jury-rounds/{roundId}/proposals/{proposalId}/scorecards', 'get'>['items'][number]
-export type JuryConflict = Ok<'/challenges/{challengeId}/jury-conflicts', 'get'>['items'][number]
-export type JuryInvitationPreview = Ok<'/jury-invitations/{token}', 'get'>
-export type SaveScorecardBody = NonNullable<paths['/jury-rounds/{roundId}/proposals/{proposalId}/scorecard']['put']['requestBody']>['content']['application/json']
+export type JurorProposal = ApiResponse<'/jury-rounds/{roundId}/my-proposals', 'get'>['items'][number]
+export type JurorProposalDetail = ApiResponse<'/jury-rounds/{roundId}/proposals/{proposalId}', 'get'>
+export type JuryScorecard = ApiResponse<'/jury-rounds/{roundId}/proposals/{proposalId}/scorecard', 'get'>
+export type OtherScorecard = ApiResponse<'/jury-rounds/{roundId}/proposals/{proposalId}/scorecards', 'get'>['items'][number]
+export type JuryConflict = ApiResponse<'/challenges/{challengeId}/jury-conflicts', 'get'>['items'][number]
+export type JuryInvitationPreview = ApiResponse<'/jury-invitations/{token}', 'get'>
+export type SaveScorecardBody = ApiRequest<'/jury-rounds/{roundId}/proposals/{proposalId}/scorecard', 'put'>
 
 export const getJuryInvitation = (token: string) => api.GET('/jury-invitations/{token}', { params: { path: { token } } })
 export const acceptJuryInvitation = (token: string) => api.POST('/jury-invitations/{token}/accept', { params: { path: { token } } })

@@ -1,27 +1,19 @@
 import { api } from '../../api/client'
-import type { paths } from '../../api/schema'
+import type { ApiRequest, ApiResponse } from '../../api/types'
 
-type Json<P extends keyof paths, M extends keyof paths[P], S extends number> = paths[P][M] extends { responses: infer R }
-  ? S extends keyof R
-    ? R[S] extends { content: { 'application/json': infer B } }
-      ? B
-      : never
-    : never
-  : never
-type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never
 
-export type JuryRound = Json<'/jury-rounds/{roundId}', 'get', 200>
+export type JuryRound = ApiResponse<'/jury-rounds/{roundId}', 'get', 200>
 export type JuryCriterion = JuryRound['criteria'][number]
-export type JuryMember = Json<'/challenges/{challengeId}/jury-members', 'get', 200>['items'][number]
-export type AssignmentOverview = Json<'/jury-rounds/{roundId}/assignments', 'get', 200>
-export type RoundProgress = Json<'/jury-rounds/{roundId}/progress', 'get', 200>
-export type StoredResults = Json<'/jury-rounds/{roundId}/results', 'get', 200>
-export type JuryDecision = Json<'/challenges/{challengeId}/jury-decision', 'get', 200>
-export type ProposalFeedback = Json<'/proposals/{proposalId}/feedback', 'get', 200>
-export type CreateRoundBody = Body<'/challenges/{challengeId}/rounds', 'post'>
-export type UpdateRoundBody = Body<'/jury-rounds/{roundId}', 'patch'>
-export type CreateCriterionBody = Body<'/jury-rounds/{roundId}/criteria', 'post'>
-export type UpdateCriterionBody = Body<'/jury-rounds/{roundId}/criteria/{criterionId}', 'patch'>
+export type JuryMember = ApiResponse<'/challenges/{challengeId}/jury-members', 'get', 200>['items'][number]
+export type AssignmentOverview = ApiResponse<'/jury-rounds/{roundId}/assignments', 'get', 200>
+export type RoundProgress = ApiResponse<'/jury-rounds/{roundId}/progress', 'get', 200>
+export type StoredResults = ApiResponse<'/jury-rounds/{roundId}/results', 'get', 200>
+export type JuryDecision = ApiResponse<'/challenges/{challengeId}/jury-decision', 'get', 200>
+export type ProposalFeedback = ApiResponse<'/proposals/{proposalId}/feedback', 'get', 200>
+export type CreateRoundBody = ApiRequest<'/challenges/{challengeId}/rounds', 'post'>
+export type UpdateRoundBody = ApiRequest<'/jury-rounds/{roundId}', 'patch'>
+export type CreateCriterionBody = ApiRequest<'/jury-rounds/{roundId}/criteria', 'post'>
+export type UpdateCriterionBody = ApiRequest<'/jury-rounds/{roundId}/criteria/{criterionId}', 'patch'>
 
 const challengePath = (challengeId: string) => ({ params: { path: { challengeId } } })
 const roundPath = (roundId: string) => ({ params: { path: { roundId } } })

@@ -1,9 +1,8 @@
 import { api } from '../../api/client'
-import type { paths } from '../../api/schema'
+import type { ApiResponse } from '../../api/types'
 
-type Json<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer B } } } } } ? B : never
 
-export type Partner = Json<'/partners'>['items'][number]
+export type Partner = ApiResponse<'/partners', 'get'>['items'][number]
 export interface PartnerFilter {
   sdg?: number
   kind?: 'social_enterprise' | 'sme'
@@ -15,5 +14,5 @@ export const searchPartners = (query: PartnerFilter) => api.GET('/partners', { p
 export const myOrganisations = () => api.GET('/organisations')
 export const contactPartner = (enterpriseId: string, body: { fromEnterpriseId: string; subject: string; message: string }) =>
   api.POST('/partners/{enterpriseId}/messages', { params: { path: { enterpriseId } }, body })
-export type PartnerSuggestions = Json<'/challenges/{challengeId}/partner-suggestions'>
+export type PartnerSuggestions = ApiResponse<'/challenges/{challengeId}/partner-suggestions', 'get'>
 export const suggestPartners = (challengeId: string) => api.GET('/challenges/{challengeId}/partner-suggestions', { params: { path: { challengeId } } })

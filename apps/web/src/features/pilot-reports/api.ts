@@ -1,13 +1,11 @@
 import { api } from '../../api/client'
-import type { paths } from '../../api/schema'
+import type { ApiRequest, ApiResponse } from '../../api/types'
 
-type Json<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer B } } } } } ? B : never
-type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never
 
-export type MyPilot = Json<'/me/pilots'>['items'][number]
+export type MyPilot = ApiResponse<'/me/pilots', 'get'>['items'][number]
 export type PilotReport = MyPilot['reports'][number]
-export type ReportForReview = Json<'/municipalities/{municipalityId}/pilot-reports'>['items'][number]
-export type CreatePilotReportBody = Body<'/pilots/{proposalId}/reports'>
+export type ReportForReview = ApiResponse<'/municipalities/{municipalityId}/pilot-reports', 'get'>['items'][number]
+export type CreatePilotReportBody = ApiRequest<'/pilots/{proposalId}/reports', 'post'>
 
 export const listMyPilots = () => api.GET('/me/pilots')
 export const createPilotReport = (proposalId: string, body: CreatePilotReportBody) => api.POST('/pilots/{proposalId}/reports', { params: { path: { proposalId } }, body })

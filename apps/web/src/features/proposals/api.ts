@@ -1,12 +1,11 @@
 import { api } from '../../api/client'
-import type { paths } from '../../api/schema'
+import type { ApiRequest, ApiResponse } from '../../api/types'
 
-type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never
-export type Proposal = Json<paths['/proposals/{proposalId}']['get']['responses'][200]>
-export type ProposalSummary = Json<paths['/me/proposals']['get']['responses'][200]>['items'][number]
-export type ProposalPatch = NonNullable<paths['/proposals/{proposalId}']['patch']['requestBody']>['content']['application/json']
-export type Receipt = Json<paths['/proposals/{proposalId}/submit']['post']['responses'][200]>
-export type ChallengeProposals = Json<paths['/challenges/{challengeId}/proposals']['get']['responses'][200]>
+export type Proposal = ApiResponse<'/proposals/{proposalId}', 'get'>
+export type ProposalSummary = ApiResponse<'/me/proposals', 'get'>['items'][number]
+export type ProposalPatch = ApiRequest<'/proposals/{proposalId}', 'patch'>
+export type Receipt = ApiResponse<'/proposals/{proposalId}/submit', 'post'>
+export type ChallengeProposals = ApiResponse<'/challenges/{challengeId}/proposals', 'get'>
 export type PlannedImpact = Proposal['plannedImpact'][number]
 export type DocumentMeta = Proposal['documents'][number]
 

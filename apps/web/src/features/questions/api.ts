@@ -1,19 +1,12 @@
 import { api } from '../../api/client'
-import type { paths } from '../../api/schema'
+import type { ApiResponse } from '../../api/types'
 
-type Json<P extends keyof paths, M extends keyof paths[P], S extends number> = paths[P][M] extends { responses: infer R }
-  ? S extends keyof R
-    ? R[S] extends { content: { 'application/json': infer B } }
-      ? B
-      : never
-    : never
-  : never
 
-export type PublicQa = Json<'/challenges/{challengeId}/qa', 'get', 200>
+export type PublicQa = ApiResponse<'/challenges/{challengeId}/qa', 'get', 200>
 export type PublicQaItem = PublicQa['items'][number]
-export type NotaVersionSummary = Json<'/challenges/{challengeId}/nota', 'get', 200>['items'][number]
-export type MyQuestion = Json<'/me/questions', 'get', 200>['items'][number]
-export type InboxQuestion = Json<'/challenges/{challengeId}/questions', 'get', 200>['items'][number]
+export type NotaVersionSummary = ApiResponse<'/challenges/{challengeId}/nota', 'get', 200>['items'][number]
+export type MyQuestion = ApiResponse<'/me/questions', 'get', 200>['items'][number]
+export type InboxQuestion = ApiResponse<'/challenges/{challengeId}/questions', 'get', 200>['items'][number]
 export type QuestionStatus = MyQuestion['status']
 
 const challengePath = (challengeId: string) => ({ params: { path: { challengeId } } })

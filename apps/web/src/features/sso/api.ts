@@ -1,10 +1,9 @@
 import { api } from '../../api/client'
-import type { paths } from '../../api/schema'
+import type { ApiRequest, ApiResponse } from '../../api/types'
 
-type SsoPath = paths['/organisations/{organisationId}/sso']
-export type SsoConfig = SsoPath['get']['responses'][200]['content']['application/json']
-export type PutSsoConfigBody = NonNullable<SsoPath['put']['requestBody']>['content']['application/json']
-export type SsoProvider = paths['/sso/providers']['get']['responses'][200]['content']['application/json']['items'][number]
+export type SsoConfig = ApiResponse<'/organisations/{organisationId}/sso', 'get'>
+export type PutSsoConfigBody = ApiRequest<'/organisations/{organisationId}/sso', 'put'>
+export type SsoProvider = ApiResponse<'/sso/providers', 'get'>['items'][number]
 export type MunicipalRole = PutSsoConfigBody['roleMapping'][number]['role']
 
 export const listSsoProviders = () => api.GET('/sso/providers')
