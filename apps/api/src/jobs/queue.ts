@@ -78,6 +78,18 @@ export interface JobQueue {
   ping(): Promise<boolean>
 }
 
+/** Waiting, retrying or running: a job that will still do its work. */
+export const OPEN_JOB_STATES: JobState[] = ['created', 'retry', 'active']
+
+/**
+ * A job of `name` in one of `states` about one object: jobs that work on one object carry its id as
+ * `data[key]` (e.g. `roundId`), so a second request for the same work finds the job already there.
+ */
+export async function findJobAbout(queue: JobQueue, name: QueueName, states: JobState[], key: string, subjectId: string): Promise<JobSummary | undefined> {
+  const jobs = await queue.list({ queue: name, states, limit: 200 })
+  return jobs.find((job) => (job.data as Record<string, unknown> | null)?.[key] === subjectId)
+}
+
 export interface JobQueueOptions {
   db: Database
   /** Set on PostgreSQL in production: pg-boss gets its own small pool so polling never waits behind requests. */

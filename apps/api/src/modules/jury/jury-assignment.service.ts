@@ -3,7 +3,7 @@ import type { JuryAssignmentOverview, SwapJurorBody } from '@opgave/contracts'
 import { assignJurors, explainAssignment, matchDetails, redactIdentity, statusAfterJuryAssignment, wholePanelAssignment, type AssignmentJuror, type AssignmentProposal, type JurorProposalPair } from '@opgave/domain'
 import type { Database, DbOrTx } from '../../db/client'
 import type { Actor } from '../../plugins/auth'
-import { QUEUES, type JobQueue, type JobSummary } from '../../jobs/queue'
+import { findJobAbout, OPEN_JOB_STATES, QUEUES, type JobQueue } from '../../jobs/queue'
 import { recordAudit } from '../audit/audit.service'
 import { challengeStatusAt } from '../challenges/challenges.service'
 import { authorizeRound } from './jury.access'
@@ -173,13 +173,11 @@ export interface AssignmentJob {
   isPlatformAdmin: boolean
 }
 
-const jobOfRound = (job: JobSummary, roundId: string) => (job.data as Partial<AssignmentJob> | null)?.roundId === roundId
-
 /** A waiting or running job for this round, or the last one that failed since the round last changed. */
 async function backgroundState(queue: JobQueue, round: JuryRoundRow): Promise<JuryAssignmentOverview['background']> {
-  const open = (await queue.list({ queue: QUEUES.juryAssignment, states: ['created', 'retry', 'active'], limit: 200 })).find((j) => jobOfRound(j, round.id))
+  const open = await findJobAbout(queue, QUEUES.juryAssignment, OPEN_JOB_STATES, 'roundId', round.id)
   if (open) return { state: open.state === 'active' ? 'running' : 'queued', message: null }
-  const failed = (await queue.list({ queue: QUEUES.juryAssignment, states: ['failed'], limit: 200 })).find((j) => jobOfRound(j, round.id))
+  const failed = await findJobAbout(queue, QUEUES.juryAssignment, ['failed'], 'roundId', round.id)
   if (failed && (failed.finishedAt ?? failed.createdAt) > round.updatedAt) return { state: 'failed', message: failed.error }
   return undefined
 }
@@ -196,7 +194,7 @@ export async function requestAssignment(db: Database, actor: Actor, roundId: str
     const jurors = (await activeMembers(db, round.challengeId)).length
     if (proposals * jurors >= background.fromPairs) {
       assertAssignmentPossible(challenge, round, now)
-      const pending = (await background.queue.list({ queue: QUEUES.juryAssignment, states: ['created', 'retry', 'active'], limit: 200 })).find((j) => jobOfRound(j, roundId))
+      const pending = await findJobAbout(background.queue, QUEUES.juryAssignment, OPEN_JOB_STATES, 'roundId', roundId)
       if (pending) return { queued: true as const, jobId: pending.id }
       const jobId = await background.queue.send<AssignmentJob>(QUEUES.juryAssignment, { roundId, actorId: actor.userId, isPlatformAdmin: actor.isPlatformAdmin })
       return { queued: true as const, jobId }

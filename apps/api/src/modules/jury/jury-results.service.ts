@@ -5,7 +5,7 @@ import { canonicalJson, computeRoundResults, criterionFeedback, rankBand, redact
 import { queryRows, type Database, type DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
-import { QUEUES, type JobQueue } from '../../jobs/queue'
+import { findJobAbout, OPEN_JOB_STATES, QUEUES, type JobQueue } from '../../jobs/queue'
 import { recordAudit } from '../audit/audit.service'
 import { challenges } from '../challenges/challenges.table'
 import { challengeStatusAt, getChallengeRow } from '../challenges/challenges.service'
@@ -107,9 +107,8 @@ export async function computeResults(db: Database, actor: Actor, roundId: string
     const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(juryScorecards).where(eq(juryScorecards.roundId, roundId))
     if (n >= background.backgroundFrom) {
       // One computation per round at a time: a second click while one waits or runs gets that job.
-      const pending = await background.queue.list({ queue: QUEUES.juryResults, states: ['created', 'retry', 'active'], limit: 200 })
-      const same = pending.find((job) => (job.data as Partial<ResultsJob> | null)?.roundId === roundId)
-      if (same) return { queued: true as const, jobId: same.id }
+      const pending = await findJobAbout(background.queue, QUEUES.juryResults, OPEN_JOB_STATES, 'roundId', roundId)
+      if (pending) return { queued: true as const, jobId: pending.id }
       const jobId = await background.queue.send<ResultsJob>(QUEUES.juryResults, { roundId, actorId: actor.userId })
       return { queued: true as const, jobId }
     }
