@@ -37,6 +37,8 @@ import { pilotReportRoutes } from './modules/pilot-reports/pilot-reports.routes'
 import { showcaseRoutes } from './modules/showcase/showcase.routes'
 import { showcasePageRoutes } from './modules/showcase/showcase.page'
 import { partnerRoutes } from './modules/partners/partners.routes'
+import { guidanceRoutes } from './modules/guidance/guidance.routes'
+import { meetingRoutes } from './modules/meetings/meetings.routes'
 
 export interface BuildAppOptions {
   config: Config
@@ -112,6 +114,8 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
       await api.register(ssoRoutes, { now, publicUrl: config.publicUrl, jwtSecret: config.jwtSecret, authRateLimitPerMinute: config.authRateLimitPerMinute })
       await api.register(impactRoutes, { now, annualBenefitCents: config.participatiewetAnnualBenefitCents })
       await api.register(openDataRoutes, { now, annualBenefitCents: config.participatiewetAnnualBenefitCents, publicUrl: config.publicUrl })
+      await api.register(guidanceRoutes, { now })
+      await api.register(meetingRoutes, { now, publicUrl: config.publicUrl })
       await api.register(pilotReportRoutes, { now })
       await api.register(showcaseRoutes, { now })
       await api.register(partnerRoutes, { now, publicUrl: config.publicUrl })

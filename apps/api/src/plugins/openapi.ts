@@ -89,6 +89,8 @@ export const openapiPlugin = fp(
           { name: 'pilot-reports', description: 'Pilots of winning proposals: impact reports and their validation' },
           { name: 'showcase', description: 'Inspiring examples: winners who consented, with their pilots’ results' },
           { name: 'partners', description: 'The partner directory, contact messages and partner suggestions' },
+          { name: 'guidance', description: 'Guidance pages of municipalities in Markdown: a pocket guide for civil servants, a route map for entrepreneurs' },
+          { name: 'meetings', description: 'Meetings of municipalities (matchmaking, information sessions, pitch days): registration and calendar files' },
         ],
       },
       transformObject: (documentObject) => {

@@ -9,6 +9,8 @@ import { seedDemoProposals } from './demo-proposals'
 import { seedDemoQuestions } from './demo-questions'
 import { DEMO_IMPACT_LOGINS, seedDemoImpact } from './demo-impact'
 import { DEMO_JURY_LOGINS, seedDemoJury } from './demo-jury'
+import { seedDemoMeetings } from './demo-meetings'
+import { seedDemoGuidance } from './demo-guidance'
 
 export const DEMO_PASSWORD = 'Opgave-demo-2026'
 
@@ -58,6 +60,8 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
     await seedDemoQuestions(tx, { now })
     await seedDemoImpact(tx, { now, passwordHash })
     await seedDemoJury(tx, { now, passwordHash })
+    await seedDemoMeetings(tx, { now })
+    await seedDemoGuidance(tx, { now })
     await recordAudit(tx, { actorId: admin!.id, action: 'demo.seeded', entityType: 'platform', entityId: 'demo' })
     return [
       { email: 'platform@opgave.localhost', role: 'platform admin' },

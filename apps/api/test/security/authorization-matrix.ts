@@ -10,6 +10,7 @@ import { STRONG_PASSWORD } from '../http'
 import { row, type Row } from './matrix-runner'
 import * as fresh from './fresh-targets'
 import { postPilotReport } from './world'
+import { freshMeeting } from '../../src/modules/meetings/meetings.fixtures'
 
 /**
  * The authorization matrix: every operation of the OpenAPI document × the twelve identities.
@@ -108,6 +109,17 @@ export const MATRIX: Row[] = [
   row('POST   /municipalities/{municipalityId}/routekaart',          '401  404  404  404  404  404  404  404  403  403  404  ok', { body: () => ({ theme: 'Zorg', contactName: 'Zeger Zorg', roleOrDepartment: 'Sociaal domein' }) }),
   row('PATCH  /municipalities/{municipalityId}/routekaart/{entryId}', '401  404  404  404  404  404  404  404  403  403  404  ok', { body: async (w) => ({ theme: 'Werk en inkomen', version: await w.version(routekaartEntries, w.routekaart.id) }) }),
   row('DELETE /municipalities/{municipalityId}/routekaart/{entryId}', '401  404  404  404  404  404  404  404  403  403  404  ok', { fresh: (w, ctx) => fresh.freshRoutekaartEntry(w, ctx) }),
+  // --- guidance pages (Markdown; staff of X write, account managers read drafts) ---
+  row('GET    /municipalities/by-slug/{slug}/guidance',              'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
+  row('GET    /municipalities/by-slug/{slug}/guidance/{pageSlug}',   'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { fresh: (w, ctx) => fresh.freshGuidancePage(w, ctx, 'published') }),
+  row('GET    /municipalities/{municipalityId}/guidance',            '401  404  404  404  404  404  404  404  ok   ok   404  ok'),
+  row('POST   /municipalities/{municipalityId}/guidance',            '401  404  404  404  404  404  404  404  ok   403  404  ok', { body: (_w, c) => ({ slug: `nieuwe-gids-${c.seq}`, title: 'Nieuwe gids', audience: 'everyone', markdown: '## Welkom' }) }),
+  row('POST   /municipalities/{municipalityId}/guidance/preview',    '401  404  404  404  404  404  404  404  ok   403  404  ok', { body: () => ({ markdown: '## Voorbeeld\n\n- een lijst' }) }),
+  row('GET    /municipalities/{municipalityId}/guidance/{pageId}',   '401  404  404  404  404  404  404  404  ok   ok   404  ok', { fresh: (w, ctx) => fresh.freshGuidancePage(w, ctx, 'draft') }),
+  row('PATCH  /municipalities/{municipalityId}/guidance/{pageId}',   '401  404  404  404  404  404  404  404  ok   403  404  ok', { body: () => ({ title: 'Bijgewerkte gids', version: 1 }), fresh: (w, ctx) => fresh.freshGuidancePage(w, ctx, 'draft') }),
+  row('DELETE /municipalities/{municipalityId}/guidance/{pageId}',   '401  404  404  404  404  404  404  404  ok   403  404  ok', { fresh: (w, ctx) => fresh.freshGuidancePage(w, ctx, 'draft') }),
+  row('POST   /municipalities/{municipalityId}/guidance/{pageId}/publish', '401  404  404  404  404  404  404  404  ok   403  404  ok', { body: () => ({ version: 1 }), fresh: (w, ctx) => fresh.freshGuidancePage(w, ctx, 'draft') }),
+  row('POST   /municipalities/{municipalityId}/guidance/{pageId}/unpublish', '401  404  404  404  404  404  404  404  ok   403  404  ok', { body: () => ({ version: 1 }), fresh: (w, ctx) => fresh.freshGuidancePage(w, ctx, 'published') }),
   // --- proposals and documents ---
   row('POST   /proposals/{proposalId}/documents',                    '401  ok   404  ok   404  404  404  404  404  404  404  404', { upload: true }),
   row('GET    /documents/{documentId}',                              '404  ok   404  ok   404  404  404  404  404  404  404  404'),
@@ -172,6 +184,20 @@ export const MATRIX: Row[] = [
   row('PUT    /pilots/{proposalId}/showcase-consent',                '401  ok   404  404  404  404  404  404  404  404  404  404', { at: 'done', body: () => ({ consented: true }) }),
   row('GET    /proposals/{proposalId}/feedback',                     '401  ok   404  404  404  404  404  404  404  404  404  404', { at: 'done' }),
 
+  // --- meetings of municipality X (each cell gets its own meeting) ---
+  row('GET    /meetings',                                            'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
+  row('GET    /meetings/{meetingId}',                                '404  404  404  404  404  404  404  404  ok   ok   404  ok', { fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'draft') }),
+  row('GET    /meetings/{meetingId}/ics',                   'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'published') }),
+  row('GET    /me/meetings',                                         '401  ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
+  row('PUT    /meetings/{meetingId}/registration',                   '401  ok   400  400  400  400  400  400  400  400  400  400', { body: (w) => ({ enterpriseId: w.orgs.A.id, note: 'Vegetarisch' }), fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'published') }),
+  row('DELETE /meetings/{meetingId}/registration',                   '401  ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'published') }),
+  row('GET    /municipalities/{municipalityId}/meetings',            '401  404  404  404  404  404  404  404  ok   ok   404  ok'),
+  row('POST   /municipalities/{municipalityId}/meetings',            '401  404  404  404  404  404  404  404  ok   403  404  ok', { body: (w) => meetingBody(w) }),
+  row('PATCH  /meetings/{meetingId}',                                '401  404  404  404  404  404  404  404  ok   403  404  ok', { body: () => ({ version: 1, title: 'Nieuwe titel' }), fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'draft') }),
+  row('POST   /meetings/{meetingId}/publish',                        '401  404  404  404  404  404  404  404  ok   403  404  ok', { body: () => ({ version: 1 }), fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'draft') }),
+  row('POST   /meetings/{meetingId}/cancel',                         '401  403  403  403  403  403  403  403  ok   403  403  ok', { body: () => ({ version: 1 }), fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'published') }),
+  row('GET    /meetings/{meetingId}/registrations',                  '401  403  403  403  403  403  403  403  ok   403  403  ok', { fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'published') }),
+  row('GET    /meetings/{meetingId}/registrations/csv',              '401  403  403  403  403  403  403  403  ok   403  403  ok', { fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'published') }),
   // --- the same operations on objects in another state ---
   // (Account managers are municipal staff but read only the submitted proposals of the enterprises they
   // manage, as lead or partner — see the B row: B has no account manager, so amX gets 404.)
@@ -182,6 +208,8 @@ export const MATRIX: Row[] = [
   row('GET    /challenges/{challengeId}/jury-decision',              '404  404  404  404  403  403  403  ok   ok   404  404  ok', { variant: 'results not yet published', at: 'jury', prepare: (w, ctx) => fresh.decisionRecorded(w, ctx) }),
   row('GET    /challenges/{challengeId}/partner-suggestions',        '401  404  404  404  404  404  404  404  404  404  404  404', { variant: 'draft challenge', at: 'draft' }),
   row('GET    /proposals/{proposalId}/feedback',                     '401  404  404  404  404  404  404  404  404  404  404  404', { variant: 'results not yet published', at: 'jury' }),
+  row('GET    /meetings/{meetingId}',                                'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { variant: 'published', fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'published') }),
+  row('GET    /meetings/{meetingId}/ics',                   '404  404  404  404  404  404  404  404  ok   ok   404  ok', { variant: 'draft', fresh: (w, ctx) => freshMeeting(ctx, w.orgs.X.id, 'draft') }),
 ]
 
 type W = Parameters<NonNullable<Row['body']>>[0]
@@ -196,6 +224,11 @@ function pilotReport(w: W, c: C) {
   void w
   const day = (n: number) => new Date(Date.now() - (60 - n) * 86_400_000).toISOString().slice(0, 10)
   return { periodStart: day(c.seq % 20), periodEnd: day((c.seq % 20) + 5), indicators: [], jobsRealised: 0, hoursRealised: 0, amountRealised: 0, notes: '' }
+}
+function meetingBody(w: W) {
+  void w
+  const start = Date.now() + 7 * 86_400_000
+  return { kind: 'matchmaking', title: 'Matchmaking', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), capacity: 30 }
 }
 /** 0 while no decision exists yet. */
 async function decisionVersion(w: W) {

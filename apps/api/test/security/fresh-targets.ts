@@ -11,6 +11,7 @@ import { documents } from '../../src/modules/documents/documents.table'
 import { questions } from '../../src/modules/questions/questions.table'
 import { accountManagerAssignments, routekaartEntries } from '../../src/modules/enterprises/enterprises.table'
 import { ssoConfigs } from '../../src/modules/sso/sso.table'
+import { guidancePages } from '../../src/modules/guidance/guidance.table'
 import { juryCriteria, juryDecisions, juryMembers, juryRounds, juryScorecards } from '../../src/modules/jury/jury.table'
 import { completeChallenge } from '../../src/modules/challenges/challenges.fixtures'
 import { bearer, http } from '../http'
@@ -188,4 +189,14 @@ export async function secondManagers(w: World, ctx: TestContext) {
 
 export async function decisionRecorded(w: World, ctx: TestContext) {
   await ctx.database.db.insert(juryDecisions).values({ challengeId: w.jury.challenge.id, winnerProposalIds: [w.jury.proposalA.id], motivation: 'Het sterkste plan.', decidedBy: w.people.chair.id })
+}
+
+/** A guidance page of X (version 1), draft or published: `{ pageId, pageSlug }`. */
+export async function freshGuidancePage(w: World, ctx: TestContext, status: 'draft' | 'published') {
+  const slug = `gids-${next()}`
+  const [row] = await ctx.database.db
+    .insert(guidancePages)
+    .values({ municipalityId: w.orgs.X.id, slug, audience: 'entrepreneurs', title: `Gids ${counter}`, markdown: '## Contact\n\n- Wim Werk', status, publishedAt: status === 'published' ? ctx.clock.now : null })
+    .returning()
+  return { pageId: row!.id, pageSlug: slug }
 }

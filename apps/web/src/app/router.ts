@@ -16,6 +16,8 @@ import { pilotReportRoutes } from '../features/pilot-reports/routes'
 import { partnerRoutes } from '../features/partners/routes'
 import { juryRoutes } from '../features/jury/routes'
 import { jurorRoutes } from '../features/juror/routes'
+import { meetingRoutes } from '../features/meetings/routes'
+import { guidanceRoutes } from '../features/guidance/routes'
 import { advanceFlash } from './flash'
 import { resolveAccess, safeRedirect, type Viewer } from './route-access'
 import './route-meta'
@@ -35,9 +37,11 @@ export const routes: RouteRecordRaw[] = [
   ...impactRoutes,
   ...showcaseRoutes,
   ...pilotReportRoutes,
+  ...meetingRoutes,
   ...partnerRoutes,
   ...juryRoutes,
   ...jurorRoutes,
+  ...guidanceRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

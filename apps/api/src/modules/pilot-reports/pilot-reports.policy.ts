@@ -1,6 +1,5 @@
 import type { MembershipRole } from '@opgave/contracts'
-
-export type Access = 'allowed' | 'forbidden' | 'unknown'
+import type { Access } from '../../policy/access'
 
 /** Any member of the winning (lead) enterprise reports; outsiders may not know the pilot exists. */
 export const reportAccess = (enterpriseRole: MembershipRole | null): Access => (enterpriseRole === null ? 'unknown' : 'allowed')

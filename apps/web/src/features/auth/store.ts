@@ -27,6 +27,8 @@ export const useSessionStore = defineStore('session', () => {
 
   const isLoggedIn = computed(() => accessToken.value !== null && user.value !== null)
   const isPlatformAdmin = computed(() => user.value?.isPlatformAdmin === true)
+  /** The enterprises the user belongs to: entrepreneurs' screens and menu entries depend on them. */
+  const enterpriseMemberships = computed(() => (user.value?.memberships ?? []).filter((m) => m.organisationKind === 'enterprise'))
 
   function start(session: SessionResponse) {
     accessToken.value = session.accessToken
@@ -117,6 +119,7 @@ export const useSessionStore = defineStore('session', () => {
     expired,
     isLoggedIn,
     isPlatformAdmin,
+    enterpriseMemberships,
     init,
     refresh,
     login,
