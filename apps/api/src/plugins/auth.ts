@@ -7,6 +7,8 @@ import type { Database } from '../db/client'
 import { authSessions } from '../modules/auth/auth.table'
 import { users } from '../modules/users/users.table'
 import { commonProblems } from '../lib/problem'
+import { SessionCache } from '../modules/auth/session-cache'
+import { listenForSessionChanges } from '../modules/auth/session-listener'
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60
 export const JWT_ISSUER = 'opgave'
@@ -35,28 +37,28 @@ declare module 'fastify' {
     authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
     /** preHandler: sets request.actor when a valid token is presented, otherwise leaves it null. */
     identify: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    /**
+     * The cache of positive session checks. Code that revokes a session or changes a user's access calls
+     * `forgetSession` / `forgetUser` once its write has committed (the database triggers tell every other
+     * instance, and this one again).
+     */
+    sessionCache: SessionCache
   }
 }
 
 /**
- * The actor must exist, be enabled, and hold a session that is neither revoked nor expired: logout takes
- * effect at once, on every instance (no cache). It runs on every authenticated request, so it is a named
- * prepared statement: drizzle builds it once and PostgreSQL parses and plans it once per connection
- * (figures side by side in bench/README.md, benchmark 1d).
+ * The actor must exist, be enabled, and hold a session that is neither revoked nor expired. A named prepared
+ * statement: drizzle builds it once and PostgreSQL parses and plans it once per connection. It returns the
+ * session's expiry too, which bounds how long a positive answer may be cached.
  */
 function prepareSessionCheck(db: Database) {
   return db
-    .select({ isPlatformAdmin: users.isPlatformAdmin })
+    .select({ isPlatformAdmin: users.isPlatformAdmin, expiresAt: authSessions.expiresAt })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .where(and(eq(authSessions.id, sql.placeholder('sid')), eq(users.id, sql.placeholder('sub')), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt)))
     .limit(1)
     .prepare('auth_session_check')
-}
-
-async function loadActor(check: ReturnType<typeof prepareSessionCheck>, sub: string, sid: string, now: Date): Promise<Actor | null> {
-  const [row] = await check.execute({ sid, sub, now })
-  return row ? { userId: sub, sessionId: sid, isPlatformAdmin: row.isPlatformAdmin } : null
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -71,6 +73,24 @@ export const authPlugin = fp(
     })
     app.decorateRequest('actor', null)
     const sessionCheck = prepareSessionCheck(opts.db)
+    // Logout and disabling take effect at once, on every instance: see modules/auth/session-cache.ts for
+    // how the cache is kept exact (local eviction, LISTEN/NOTIFY from database triggers, bypassed while the
+    // listener is down) and SECURITY.md ("sessions") for the figures. A miss is one indexed query.
+    const cache = new SessionCache()
+    const listener = await listenForSessionChanges(opts.db, cache, app.log)
+    app.addHook('onClose', async () => listener.close())
+    app.decorate('sessionCache', cache)
+
+    const loadActor = async (sub: string, sid: string): Promise<Actor | null> => {
+      const now = opts.now()
+      const hit = cache.lookup(sid, sub, now)
+      if (hit) return { userId: sub, sessionId: sid, isPlatformAdmin: hit.isPlatformAdmin }
+      const epoch = cache.epoch
+      const [row] = await sessionCheck.execute({ sid, sub, now })
+      if (!row) return null
+      cache.store(sid, sub, row, epoch)
+      return { userId: sub, sessionId: sid, isPlatformAdmin: row.isPlatformAdmin }
+    }
 
     const identify = async (request: FastifyRequest): Promise<Actor | null> => {
       if (!request.headers.authorization) return null
@@ -81,7 +101,7 @@ export const authPlugin = fp(
         throw commonProblems.unauthenticated('The access token is missing, invalid or expired.')
       }
       if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) throw commonProblems.unauthenticated('The access token is invalid.')
-      const actor = await loadActor(sessionCheck, claims.sub, claims.sid, opts.now())
+      const actor = await loadActor(claims.sub, claims.sid)
       if (!actor) throw commonProblems.unauthenticated('The session has ended. Please log in again.')
       return actor
     }

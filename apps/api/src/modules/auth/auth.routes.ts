@@ -6,7 +6,7 @@ import { bearerAuth, problemResponses } from '../../lib/route-schema'
 import { commonProblems } from '../../lib/problem'
 import { ACCESS_TOKEN_TTL_SECONDS, requireActor } from '../../plugins/auth'
 import { getMe, updateMe } from '../users/users.service'
-import { login, logout, refresh, register, type AuthDeps, type IssuedSession } from './auth.service'
+import { login, logout, refresh, register, type IssuedSession, type SessionDeps } from './auth.service'
 import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, SESSION_TTL_MS } from './refresh-token'
 
 export function setRefreshCookie(reply: FastifyReply, token: string) {
@@ -27,7 +27,7 @@ function sessionBody(reply: FastifyReply, issued: IssuedSession) {
 export async function authRoutes(app: App, opts: { now: () => Date; authRateLimitPerMinute: number }) {
   // Registration, login and refresh also get a tight per-IP limit on top of the account throttle.
   const authRateLimit = { rateLimit: { max: opts.authRateLimitPerMinute, timeWindow: 60_000 } }
-  const deps: AuthDeps = { db: app.db, now: opts.now, signAccessToken: (claims) => app.jwt.sign(claims) }
+  const deps: SessionDeps = { db: app.db, now: opts.now, signAccessToken: (claims) => app.jwt.sign(claims), sessions: app.sessionCache }
 
   app.post(
     '/auth/register',

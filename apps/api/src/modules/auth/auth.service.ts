@@ -11,6 +11,7 @@ import { authSessions, refreshTokens } from './auth.table'
 import { authErrors } from './auth.errors'
 import { assertLoginAllowed, recordLoginFailure } from './login-throttle'
 import { newRefreshSecret, parseRefreshToken, secretMatches, SESSION_TTL_MS } from './refresh-token'
+import type { SessionChanges } from './session-cache'
 
 // OWASP's argon2id recommendation (m=19 MiB, t=2, p=1).
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
@@ -25,6 +26,9 @@ export interface AuthDeps {
   now: () => Date
   signAccessToken: (claims: { sub: string; sid: string }) => string
 }
+
+/** What refresh and logout need besides: this instance's session cache, told at once when a session ends. */
+export type SessionDeps = AuthDeps & { sessions: SessionChanges }
 
 export interface IssuedSession {
   accessToken: string
@@ -106,7 +110,7 @@ export async function login(deps: AuthDeps, body: LoginBody, ip: string): Promis
  * Rotates the refresh token. A token presented twice means it was stolen or replayed:
  * the whole session (the token family) is revoked, for the thief and the owner alike.
  */
-export async function refresh(deps: AuthDeps, cookieValue: string | undefined): Promise<IssuedSession> {
+export async function refresh(deps: SessionDeps, cookieValue: string | undefined): Promise<IssuedSession> {
   const parsed = parseRefreshToken(cookieValue)
   if (!parsed) throw authErrors.refreshInvalid('No valid session. Please log in.')
   const now = deps.now()
@@ -133,27 +137,35 @@ export async function refresh(deps: AuthDeps, cookieValue: string | undefined): 
     return { ok: true as const, userId: session.userId, opened: { sessionId: session.id, refreshToken: `${next!.id}.${secret}` } }
   })
   if (!outcome.ok) {
-    if (outcome.revoke) await revokeSession(deps.db, outcome.revoke.sessionId, outcome.revoke.userId, 'refresh_token_reuse', now)
+    if (outcome.revoke) await revokeSession(deps, outcome.revoke.sessionId, outcome.revoke.userId, 'refresh_token_reuse', now)
     throw authErrors.refreshInvalid('The session has ended. Please log in again.')
   }
   return issue(deps, outcome.userId, outcome.opened)
 }
 
-export async function revokeSession(db: Database, sessionId: string, actorId: string | null, reason: string, now: Date) {
-  await db.transaction(async (tx) => {
-    const revoked = await tx
-      .update(authSessions)
-      .set({ revokedAt: now, revokedReason: reason })
-      .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)))
-      .returning({ userId: authSessions.userId })
-    if (revoked.length > 0) {
-      await recordAudit(tx, { actorId, action: 'session.revoked', entityType: 'auth_session', entityId: sessionId, after: { reason } })
-    }
-  })
+/**
+ * Ends a session: refresh tokens at once (they are checked in the database), access tokens at once too —
+ * this instance's session cache is told after the commit, the other instances hear the database trigger.
+ */
+export async function revokeSession({ db, sessions }: { db: Database; sessions: SessionChanges }, sessionId: string, actorId: string | null, reason: string, now: Date) {
+  try {
+    await db.transaction(async (tx) => {
+      const revoked = await tx
+        .update(authSessions)
+        .set({ revokedAt: now, revokedReason: reason })
+        .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)))
+        .returning({ userId: authSessions.userId })
+      if (revoked.length > 0) {
+        await recordAudit(tx, { actorId, action: 'session.revoked', entityType: 'auth_session', entityId: sessionId, after: { reason } })
+      }
+    })
+  } finally {
+    sessions.forgetSession(sessionId)
+  }
 }
 
 /** Logout ends the session named by the refresh cookie, or else the one the access token belongs to. */
-export async function logout(deps: AuthDeps, cookieValue: string | undefined, actor: { userId: string; sessionId: string } | null) {
+export async function logout(deps: SessionDeps, cookieValue: string | undefined, actor: { userId: string; sessionId: string } | null) {
   const parsed = parseRefreshToken(cookieValue)
   if (parsed) {
     const [row] = await deps.db
@@ -162,7 +174,7 @@ export async function logout(deps: AuthDeps, cookieValue: string | undefined, ac
       .innerJoin(authSessions, eq(authSessions.id, refreshTokens.sessionId))
       .where(eq(refreshTokens.id, parsed.id))
       .limit(1)
-    if (row && secretMatches(parsed.secret, row.tokenHash)) await revokeSession(deps.db, row.sessionId, row.userId, 'logout', deps.now())
+    if (row && secretMatches(parsed.secret, row.tokenHash)) await revokeSession(deps, row.sessionId, row.userId, 'logout', deps.now())
   }
-  if (actor) await revokeSession(deps.db, actor.sessionId, actor.userId, 'logout', deps.now())
+  if (actor) await revokeSession(deps, actor.sessionId, actor.userId, 'logout', deps.now())
 }

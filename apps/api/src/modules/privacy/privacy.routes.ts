@@ -45,7 +45,7 @@ export async function privacyRoutes(app: App, opts: { now: () => Date }) {
       },
     },
     async (request, reply) => {
-      await deleteAccount(app.db, { userId: requireActor(request).userId, ...request.body, now: opts.now() })
+      await deleteAccount(app.db, { userId: requireActor(request).userId, ...request.body, now: opts.now() }, app.sessionCache)
       reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH, httpOnly: true, secure: true, sameSite: 'strict' })
       return reply.status(204).send(null)
     },

@@ -5,6 +5,7 @@ import { defineProblem } from '../../lib/problem'
 import { managingRole } from '../../policy/organisation-policy'
 import { recordAudit } from '../audit/audit.service'
 import { authSessions } from '../auth/auth.table'
+import type { SessionChanges } from '../auth/session-cache'
 import { auditEvents } from '../audit/audit.table'
 import { emailOutbox } from '../outbox/outbox.table'
 import { memberships, organisations } from '../organisations/organisations.table'
@@ -64,7 +65,7 @@ export async function exportUserData(db: Database, userId: string) {
  * AVG art. 17: the account is anonymised, not removed, so that proposals, scores and the audit log
  * stay consistent — they keep pointing at the same id, which no longer identifies anyone.
  */
-export async function deleteAccount(db: Database, { userId, password, confirmEmail, now }: { userId: string; password?: string; confirmEmail?: string; now: Date }) {
+export async function deleteAccount(db: Database, { userId, password, confirmEmail, now }: { userId: string; password?: string; confirmEmail?: string; now: Date }, sessions: SessionChanges) {
   const [user] = await db.select().from(users).where(eq(users.id, userId))
   if (!user) throw privacyErrors.wrongPassword('The password is incorrect; your account was not deleted.')
   if (user.passwordHash !== null) {
@@ -92,6 +93,8 @@ export async function deleteAccount(db: Database, { userId, password, confirmEma
       .where(eq(users.id, userId))
     await recordAudit(tx, { actorId: userId, action: 'user.anonymised', entityType: 'user', entityId: userId })
   })
+  // Its access tokens stop working at once on this instance; the database trigger tells the others.
+  sessions.forgetUser(userId)
 }
 
 async function assertNotLastManager(tx: DbOrTx, userId: string) {
