@@ -127,6 +127,35 @@ function clientExecutor(client: PGlite | pg.Pool): Executor {
   }
 }
 
+/**
+ * Counts the statements pg-boss runs on a client it shares with the app. pg-boss completes a batch right
+ * after its handler returns, possibly after `boss.stop()` has resolved; closing the shared client at that
+ * moment would fail that statement as an unhandled rejection. `settled()` waits until nothing has run for
+ * `quietMs` (at most `maxMs`), so the owner closes the client only after the last completion.
+ */
+export function trackedExecutor(executor: Executor, clock: () => number = Date.now) {
+  let inFlight = 0
+  let lastActivity = 0
+  return {
+    executor: {
+      async executeSql(text: string, values?: unknown[]) {
+        inFlight++
+        lastActivity = clock()
+        try {
+          return await executor.executeSql(text, values)
+        } finally {
+          inFlight--
+          lastActivity = clock()
+        }
+      },
+    } satisfies Executor,
+    async settled(quietMs = 100, maxMs = 5_000) {
+      const deadline = clock() + maxMs
+      while (clock() < deadline && (inFlight > 0 || clock() - lastActivity < quietMs)) await new Promise((r) => setTimeout(r, 20))
+    },
+  }
+}
+
 const SCHEMA = 'pgboss'
 const BATCH_SIZE = 20
 
@@ -139,9 +168,10 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     archiveCompletedAfterSeconds: 24 * 3600,
     archiveFailedAfterSeconds: 14 * 24 * 3600,
   }
-  const boss = options.databaseUrl
-    ? new PgBoss({ ...common, connectionString: options.databaseUrl, max: 3, application_name: 'opgave-jobs' })
-    : new PgBoss({ ...common, db: clientExecutor((options.db as unknown as { $client: PGlite | pg.Pool }).$client) as PgBoss.Db })
+  const shared = options.databaseUrl ? undefined : trackedExecutor(clientExecutor((options.db as unknown as { $client: PGlite | pg.Pool }).$client))
+  const boss = shared
+    ? new PgBoss({ ...common, db: shared.executor as PgBoss.Db })
+    : new PgBoss({ ...common, connectionString: options.databaseUrl, max: 3, application_name: 'opgave-jobs' })
   const sql: Executor = { executeSql: (text, values) => boss.getDb().executeSql(text, values ?? []) }
   boss.on('error', (error) => options.log.warn({ err: error }, 'job queue error'))
 
@@ -182,6 +212,8 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         if (!started) return
         await started.catch(() => undefined)
         await boss.stop({ graceful: true, wait: true, close: true, timeout: 10_000 })
+        // On the app's own client: let the last batch's completion finish before the app closes the client.
+        await shared?.settled()
       })()
       return stopping
     },
