@@ -5,13 +5,13 @@ import type { Config } from './config'
 import type { Database } from './db/client'
 import { authPlugin } from './plugins/auth'
 import { databasePlugin } from './plugins/database'
-import { loggableUrl, requestLogPlugin } from './plugins/request-log'
+import { requestLogPlugin } from './plugins/request-log'
+import { createLogging } from './plugins/logging'
 import { drainingPlugin } from './plugins/draining'
 import { idempotencyPlugin, requestScopedDatabase } from './plugins/idempotency'
 import { errorsPlugin, frameworkErrorHandler } from './plugins/errors'
 import { metricsPlugin } from './plugins/metrics'
 import { rateLimitsPlugin } from './plugins/rate-limits'
-import { LOG_REDACT_PATHS } from './plugins/log-redaction'
 import { jobsPlugin } from './jobs/jobs.plugin'
 import { jobRoutes } from './jobs/jobs.routes'
 import { createJobQueue, type JobQueue } from './jobs/queue'
@@ -50,21 +50,15 @@ export interface BuildAppOptions {
   jobs?: JobQueue
 }
 
-/** Log lines carry no secrets: invitation tokens travel in URLs, so they are masked. */
-function serializeRequest(request: { method: string; url: string; id: string; ip?: string }) {
-  return { method: request.method, url: loggableUrl(request.url), reqId: request.id }
-}
-
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
 /** Builds the whole application. Tests import only this; server.ts only listens. */
 export async function buildApp({ config, db, now = () => new Date(), logger, jobs }: BuildAppOptions) {
+  // The production log (redaction, masked URLs, asynchronous stdout): see plugins/logging.ts.
+  const logging = logger === undefined ? createLogging(config.logLevel) : undefined
   const app = Fastify({
-    logger: logger ?? {
-      level: config.logLevel,
-      redact: LOG_REDACT_PATHS,
-      serializers: { req: serializeRequest },
-    },
+    logger: logger ?? logging!.options,
+    childLoggerFactory: logging?.childLoggerFactory,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
@@ -80,14 +74,17 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
   // The API speaks JSON (and multipart for uploads): a text/plain body is 415, not a string to validate.
   app.removeContentTypeParser('text/plain')
 
-  await app.register(requestLogPlugin)
+  await app.register(requestLogPlugin, { write: logging?.requestLine })
+  app.decorate('flushLogs', logging?.flush ?? (async () => undefined))
   // Routes get a handle that joins an idempotent request's transaction (see plugins/idempotency.ts).
   await app.register(databasePlugin, { db: requestScopedDatabase(db) })
   await app.register(webAppPlugin, { distDir: config.webDistDir })
   await app.register(errorsPlugin)
   await app.register(securityHeadersPlugin)
   await app.register(drainingPlugin)
-  await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true })
+  // Without CORS_ORIGINS no origin is allowed: @fastify/cors would then run on every request only to add nothing
+  // (and answer preflights 404, as the not-found handler does without it), so it is not registered at all.
+  if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: true })
   await app.register(rateLimitsPlugin, { max: config.rateLimitPerMinute, redisUrl: config.redisUrl })
   await app.register(authPlugin, { secret: config.jwtSecret, db, now })
   await app.register(idempotencyPlugin, { db, now })
@@ -114,11 +111,11 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
       await api.register(ssoRoutes, { now, publicUrl: config.publicUrl, jwtSecret: config.jwtSecret, authRateLimitPerMinute: config.authRateLimitPerMinute })
       await api.register(impactRoutes, { now, annualBenefitCents: config.participatiewetAnnualBenefitCents })
       await api.register(openDataRoutes, { now, annualBenefitCents: config.participatiewetAnnualBenefitCents, publicUrl: config.publicUrl })
-      await api.register(guidanceRoutes, { now })
-      await api.register(meetingRoutes, { now, publicUrl: config.publicUrl })
       await api.register(pilotReportRoutes, { now })
       await api.register(showcaseRoutes, { now })
       await api.register(partnerRoutes, { now, publicUrl: config.publicUrl })
+      await api.register(guidanceRoutes, { now })
+      await api.register(meetingRoutes, { now, publicUrl: config.publicUrl })
     },
     { prefix: API_PREFIX },
   )

@@ -46,6 +46,8 @@ async function main() {
     await app.drain()
     await app.close() // also stops the job queue (waits for running jobs)
     await database.close()
+    // Log lines are written asynchronously (plugins/logging.ts): the last ones go out before the process ends.
+    await app.flushLogs()
     process.exit(0)
   }
   process.on('SIGTERM', () => void stop('SIGTERM'))

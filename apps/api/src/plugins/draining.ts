@@ -23,18 +23,21 @@ export const drainingPlugin = fp(
     const done = (request: object) => inFlight.delete(request)
 
     const turnedAway = new WeakSet<object>()
-    app.addHook('onRequest', async (request) => {
+    // Callback hooks, not async ones: they run on every request, and an async hook costs a promise each.
+    app.addHook('onRequest', (request, _reply, next) => {
       lastArrival = Date.now()
       if (draining) turnedAway.add(request)
       else inFlight.add(request)
+      next()
     })
     // The 503 goes out only after the body has been read: closing a connection with unread
     // request bytes makes the kernel reset it, and the client would never see the answer.
-    app.addHook('preValidation', async (request, reply) => {
-      if (!turnedAway.has(request)) return
+    app.addHook('preValidation', (request, reply, next) => {
+      if (!draining || !turnedAway.has(request)) return next()
       applySecurityHeaders(reply, request.url)
       reply.header('retry-after', '5')
-      return renderProblem(reply, {
+      // Sending from a callback hook ends the request here (Fastify does not call the handler).
+      renderProblem(reply, {
         type: problemType('system.shutting_down'),
         title: 'Service unavailable',
         status: 503,
@@ -43,11 +46,18 @@ export const drainingPlugin = fp(
       })
     })
     // While draining, every answer (in-flight ones included) asks the client to close its connection.
-    app.addHook('onSend', async (_request, reply) => {
+    app.addHook('onSend', (_request, reply, payload, next) => {
       if (draining) reply.header('connection', 'close')
+      next(null, payload)
     })
-    app.addHook('onResponse', async (request) => void done(request))
-    app.addHook('onRequestAbort', async (request) => void done(request))
+    app.addHook('onResponse', (request, _reply, next) => {
+      done(request)
+      next()
+    })
+    app.addHook('onRequestAbort', (request, next) => {
+      done(request)
+      next()
+    })
 
     app.decorate('drain', async ({ quietMs = 500, maxMs = 25_000 } = {}) => {
       draining = true

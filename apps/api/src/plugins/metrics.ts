@@ -36,10 +36,20 @@ export const metricsPlugin = fp(
     const jobsActive = new Gauge({ name: 'opgave_jobs_active', help: 'Background jobs running now, per queue', labelNames: ['queue'], registers: [register] })
     const jobsFailed = new Gauge({ name: 'opgave_jobs_failed', help: 'Background jobs failed after all retries (kept 14 days), per queue', labelNames: ['queue'], registers: [register] })
 
-    app.addHook('onResponse', async (request, reply) => {
+    // The labelled series, looked up once per (method, route, status) instead of hashing the labels on every
+    // request; routes are patterns, so there are few. A callback hook: no promise per request.
+    const series = new Map<string, { count: { inc(): void }; time: { observe(seconds: number): void } }>()
+    app.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched'
-      requests.inc({ method: request.method, route, status: String(reply.statusCode) })
-      duration.observe({ method: request.method, route }, reply.elapsedTime / 1000)
+      const key = `${request.method} ${reply.statusCode} ${route}`
+      let labelled = series.get(key)
+      if (!labelled) {
+        labelled = { count: requests.labels(request.method, route, String(reply.statusCode)), time: duration.labels(request.method, route) }
+        series.set(key, labelled)
+      }
+      labelled.count.inc()
+      labelled.time.observe(reply.elapsedTime / 1000)
+      done()
     })
 
     if (!opts.token) return

@@ -45,7 +45,11 @@ export function applySecurityHeaders(reply: FastifyReply, url: string) {
 
 export const securityHeadersPlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook('onRequest', async (request, reply) => applySecurityHeaders(reply, request.url))
+    // A callback hook, not an async one: no promise per request.
+    app.addHook('onRequest', (request, reply, done) => {
+      applySecurityHeaders(reply, request.url)
+      done()
+    })
   },
   { name: 'security-headers' },
 )
