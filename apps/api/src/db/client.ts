@@ -77,6 +77,24 @@ export async function isDatabaseReachable(db: Database): Promise<boolean> {
   }
 }
 
+/**
+ * Raw SQL on the driver's own client under a drizzle handle (the pool, the transaction's connection, or
+ * PGlite), for the few hot paths drizzle's `execute` cannot serve: rows as arrays (`rowMode: 'array'`,
+ * no object per row; benchmark 3) and named prepared statements on PostgreSQL (parsed and planned once
+ * per connection; benchmark 2). Values come through the driver's default parsers (timestamptz → Date,
+ * json → object, float8 → number, int8 → string), unlike drizzle's raw execute (timestamps as text).
+ */
+export async function queryDriver<T>(db: DbOrTx, query: SQL, options: { rowMode: 'array' | 'object'; name?: string }): Promise<T[]> {
+  const { session, dialect } = db as unknown as { session: { client: DriverClient }; dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }
+  const { sql: text, params } = dialect.sqlToQuery(query)
+  const client = session.client
+  if ('exec' in client) return (await client.query<T>(text, params, { rowMode: options.rowMode })).rows
+  const config: pg.QueryConfig & { rowMode?: 'array' } = { text, values: params, ...(options.rowMode === 'array' ? { rowMode: 'array' } : {}), ...(options.name ? { name: options.name } : {}) }
+  return (await client.query(config)).rows as T[]
+}
+
+type DriverClient = { exec: unknown; query<T>(text: string, params: unknown[], options: { rowMode: 'array' | 'object' }): Promise<{ rows: T[] }> } | { query(config: pg.QueryConfig & { rowMode?: 'array' }): Promise<{ rows: unknown[] }> }
+
 /** Raw SQL rows, whichever driver runs (both return `{ rows }`; the shared type cannot say so). */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as { rows?: T[] } | T[]

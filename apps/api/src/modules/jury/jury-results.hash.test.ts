@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, type Criterion, type Scorecard } from '@opgave/domain'
-import { inputsHashOf } from './jury-results.service'
+import { inputsHashOf, inputsMarkerOf } from './jury-results.service'
 
 const criteria: Criterion[] = [
   { id: 'b2c1e0f4-0000-4000-8000-000000000002', weight: 2, scaleMin: 0, scaleMax: 10, threshold: 3, sdgGoals: [3] },
@@ -13,7 +13,7 @@ const reference = (cards: Scorecard[]) => createHash('sha256').update(canonicalJ
 describe('inputsHashOf', () => {
   it('hashes exactly the canonical JSON of the inputs, so hashes stored before it stay valid', () => {
     const cards: Scorecard[] = Array.from({ length: 3000 }, (_, i) => ({
-      jurorId: `juror-${i % 7}`,
+      jurorId: i % 13 === 0 ? `jurylid-é-${i % 7}` : `juror-${i % 7}`,
       proposalId: `proposal-${Math.floor(i / 7)}`,
       submitted: i % 5 !== 0,
       // Keys in the "wrong" order, a null, a fraction and a key with a quote in it.
@@ -23,9 +23,30 @@ describe('inputsHashOf', () => {
     expect(inputsHashOf(criteria, options, [])).toBe(reference([]))
   })
 
+  it('gives the same hash on the uniform-keys path roundInputs takes (every card has exactly the criteria keys)', () => {
+    const ids = criteria.map((c) => c.id)
+    const cards: Scorecard[] = Array.from({ length: 2000 }, (_, i) => ({
+      jurorId: `juror-${i % 9}`,
+      proposalId: `proposal-${Math.floor(i / 9)}`,
+      submitted: true,
+      scores: { [ids[0]!]: i % 4 === 0 ? null : (i % 21) / 2, [ids[1]!]: i % 5 === 0 ? -0 : 1e21 + i },
+    }))
+    expect(inputsHashOf(criteria, options, cards, ids)).toBe(reference(cards))
+    expect(inputsHashOf(criteria, options, [], ids)).toBe(reference([]))
+    expect(() => inputsHashOf(criteria, options, [{ ...cards[1]!, scores: { [ids[0]!]: Number.NaN, [ids[1]!]: 1 } }], ids)).toThrow(TypeError)
+  })
+
   it('changes when a score changes', () => {
     const card: Scorecard = { jurorId: 'j', proposalId: 'p', submitted: true, scores: { [criteria[0]!.id]: 5, [criteria[1]!.id]: 3 } }
     const other: Scorecard = { ...card, scores: { ...card.scores, [criteria[1]!.id]: 4 } }
     expect(inputsHashOf(criteria, options, [card])).not.toBe(inputsHashOf(criteria, options, [other]))
+  })
+
+  it('marks a change of criteria, options or the submitted cards digest (the GET …/results fast path)', () => {
+    const marker = inputsMarkerOf(criteria, options, '12:345')
+    expect(inputsMarkerOf(criteria, { ...options }, '12:345')).toBe(marker)
+    expect(inputsMarkerOf(criteria, options, '12:346')).not.toBe(marker)
+    expect(inputsMarkerOf(criteria, { ...options, calibrate: false }, '12:345')).not.toBe(marker)
+    expect(inputsMarkerOf([{ ...criteria[0]!, weight: 3 }, criteria[1]!], options, '12:345')).not.toBe(marker)
   })
 })

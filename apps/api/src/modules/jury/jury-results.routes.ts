@@ -71,7 +71,8 @@ export async function juryResultsRoutes(app: App, opts: { now: () => Date; backg
         const lines = await scoresCsv(app.db, requireActor(request), request.params.roundId)
         if (request.query.format === 'xlsx') throw commonProblems.fieldInvalid('/format', 'jury.scores_csv_only', 'The scores export is CSV only.')
         reply.header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename="jury-scores-${request.params.roundId}.csv"`)
-        return reply.type('text/csv; charset=utf-8').send(Readable.from(lines))
+        // Byte mode: backpressure by size (16 KB), not by 16 whole CSV batches queued (object mode’s default).
+        return reply.type('text/csv; charset=utf-8').send(Readable.from(lines, { objectMode: false }))
       }
       const rows = await resultsTable(app.db, requireActor(request), request.params.roundId)
       const name = `jury-report-${request.params.roundId}`

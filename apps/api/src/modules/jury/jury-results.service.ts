@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { RecordDecisionBody } from '@opgave/contracts'
 import { canonicalJson, computeRoundResults, criterionFeedback, rankBand, redactIdentity, shortlist, type Criterion, type RoundResults, type Scorecard } from '@opgave/domain'
-import { queryRows, type Database, type DbOrTx } from '../../db/client'
+import { queryDriver, type Database, type DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
 import { findJobAbout, OPEN_JOB_STATES, QUEUES, type JobQueue } from '../../jobs/queue'
@@ -13,65 +13,131 @@ import { memberships, organisations } from '../organisations/organisations.table
 import { proposals } from '../proposals/proposals.table'
 import { authorizeJury, authorizeRound } from './jury.access'
 import { juryErrors } from './jury.errors'
-import { identityTerms } from './jury.proposals'
+import { identityTerms, type JuryProposal } from './jury.proposals'
 import { criteriaOf } from './jury-rounds.service'
-import { blindFor, visibleProposalsOfRound } from './jury-round-proposals'
+import { blindFor, visibleProposalsOfRound, visibleProposalTitlesOfRound } from './jury-round-proposals'
 import { toDomainCriterion } from './jury-scorecards.service'
 import { juryDecisions, juryRoundProposals, juryRoundResults, juryRounds, juryScorecards, type JuryRoundRow } from './jury.table'
 
 /**
  * The pipeline's inputs for a round: its criteria, options and every scorecard (the pipeline filters).
- * One row per scorecard with its scores as a number array in criterion order, read in SQL: a round of
- * 5,000 proposals × 40 jurors is 200,000 cards, and full rows (comments, timestamps) as objects cost
- * seconds (bench/README.md, benchmark 3).
+ * One row per scorecard with its scores as float8 columns in criterion order, read in SQL as arrays
+ * (`rowMode: 'array'`): a round of 5,000 proposals × 40 jurors is 200,000 cards, and full rows
+ * (comments, timestamps) as objects cost seconds (bench/README.md, benchmark 3). With `marker`, the
+ * same statement (one snapshot) also returns the cards digest of `inputsMarkerOf`, on one row only:
+ * what is stored with a computation.
  */
-export async function roundInputs(db: DbOrTx, round: JuryRoundRow) {
+export async function roundInputs(db: DbOrTx, round: JuryRoundRow, opts: { marker?: boolean } = {}) {
   const criteria = (await criteriaOf(db, round.id)).map(toDomainCriterion)
   const ids = criteria.map((k) => k.id)
-  const columns = ids.length > 0 ? sql.join(ids.map((id, i) => sql`, (${juryScorecards.scores} -> ${id} ->> 'score')::float8 as ${sql.identifier(`s${i}`)}`), sql``) : sql``
-  const rows = await queryRows<Record<string, string | number | boolean | null>>(
+  const columns = ids.length > 0 ? sql.join(ids.map((id) => sql`, (scores -> ${id} ->> 'score')::float8`), sql``) : sql``
+  const digestColumn = opts.marker ? sql`case when row_number() over () = 1 then (${submittedCardsDigest(round.id)}) end` : sql`null`
+  const rows = await queryDriver<(string | number | boolean | null)[]>(
     db,
     // uuid order is byte order, which for lowercase hex is the code-unit order the hash has always been taken in.
-    sql`select member_id, proposal_id, status = 'submitted' as submitted${columns} from ${juryScorecards} where ${juryScorecards.roundId} = ${round.id} order by proposal_id, member_id`,
+    sql`select member_id, proposal_id, status = 'submitted', ${digestColumn}${columns}
+        from ${juryScorecards} where ${juryScorecards.roundId} = ${round.id} order by proposal_id, member_id`,
+    { rowMode: 'array' },
   )
-  const scorecards: Scorecard[] = rows.map((c) => ({ jurorId: c.member_id as string, proposalId: c.proposal_id as string, submitted: c.submitted === true, scores: Object.fromEntries(ids.map((id, i) => [id, c[`s${i}`] === null ? null : Number(c[`s${i}`])])) }))
+  const n = ids.length
+  const scorecards: Scorecard[] = new Array(rows.length)
+  let digest = EMPTY_DIGEST
+  for (let r = 0; r < rows.length; r++) {
+    const c = rows[r]!
+    if (c[3] !== null) digest = c[3] as string
+    const scores: Record<string, number | null> = {}
+    for (let i = 0; i < n; i++) {
+      const v = c[4 + i]
+      scores[ids[i]!] = v === null || v === undefined ? null : typeof v === 'number' ? v : Number(v)
+    }
+    scorecards[r] = { jurorId: c[0] as string, proposalId: c[1] as string, submitted: c[2] === true, scores }
+  }
   const options = { aggregation: round.aggregation, calibrate: round.calibrate, disagreementThreshold: round.disagreementThreshold, includeStability: true }
   // Only counted cards enter the hash: saving a draft does not make stored results stale.
-  const inputsHash = inputsHashOf(criteria, options, scorecards.filter((s) => s.submitted))
-  return { criteria, scorecards, options, inputsHash }
+  const inputsHash = inputsHashOf(criteria, options, scorecards.filter((s) => s.submitted), ids)
+  return { criteria, scorecards, options, inputsHash, inputsMarker: inputsMarkerOf(criteria, options, digest) }
 }
+
+/**
+ * A digest of the round's submitted cards: their number and the sum of a 64-bit hash of each card's
+ * (id, version), order-free so that PostgreSQL needs no sort (a 200,000-card round: one scan, ~0.1–0.3 s,
+ * against seconds for re-reading every card). Every write of a card bumps its version, a re-created card
+ * gets a new id and neither ever returns to an earlier (id, version), so any change to the counted cards
+ * changes a term of the sum; two changes cancelling out would need 64-bit hashes to collide exactly.
+ */
+const submittedCardsDigest = (roundId: string) =>
+  sql`select count(*)::text || ':' || coalesce(sum(uuid_hash_extended(id, version)), 0)::text from jury_scorecards where round_id = ${roundId} and status = 'submitted'`
+const EMPTY_DIGEST = '0:0'
+
+/** The cheap "changed since computed" marker stored with a result: criteria and options as hashed, plus the cards digest. */
+export function inputsMarkerOf(criteria: readonly Criterion[], options: object, cardsDigest: string): string {
+  return createHash('sha256').update(canonicalJson({ criteria, options })).update(`\n${cardsDigest}`).digest('hex')
+}
+
+/**
+ * Whether stored results are stale. The marker decides when nothing changed (the usual case); when it
+ * differs (or an older result has none) the inputs hash decides, as it always did: a reopened card
+ * resubmitted with the same scores leaves the results current.
+ */
+async function resultsStale(db: DbOrTx, round: JuryRoundRow, row: { inputsHash: string; inputsMarker: string | null }): Promise<boolean> {
+  if (row.inputsMarker !== null) {
+    const criteria = (await criteriaOf(db, round.id)).map(toDomainCriterion)
+    const options = { aggregation: round.aggregation, calibrate: round.calibrate, disagreementThreshold: round.disagreementThreshold, includeStability: true }
+    const [digest] = await queryDriver<[string]>(db, submittedCardsDigest(round.id), { rowMode: 'array' })
+    if (inputsMarkerOf(criteria, options, digest?.[0] ?? EMPTY_DIGEST) === row.inputsMarker) return false
+  }
+  return (await roundInputs(db, round)).inputsHash !== row.inputsHash
+}
+
+const NON_ASCII = /[^ -~]/ // anything but printable ASCII (JSON escapes control characters)
 
 /**
  * sha256 of canonicalJson({ criteria, options, scorecards }), written card by card: the same bytes
  * (so stored hashes stay valid) without building one string of 200,000 cards through the generic,
- * key-sorting serialiser, which took seconds (benchmark 3).
+ * key-sorting serialiser, which took seconds (benchmark 3). `uniformKeys`: the caller vouches that every
+ * card's scores have exactly these keys, none undefined (roundInputs builds them so), which spares the
+ * per-card key check.
  */
-export function inputsHashOf(criteria: readonly Criterion[], options: object, scorecards: readonly Scorecard[]): string {
+export function inputsHashOf(criteria: readonly Criterion[], options: object, scorecards: readonly Scorecard[], uniformKeys?: readonly string[]): string {
   const hash = createHash('sha256')
   // "scorecards" sorts last among the top-level keys, so the empty list closes the canonical head.
   const head = canonicalJson({ criteria, options, scorecards: [] })
   hash.update(head.slice(0, -'[]}'.length) + '[')
   const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-  const number = (v: number | null) => (v === null ? 'null' : canonicalJson(v))
+  // JSON.stringify of a finite number is its String(); canonicalJson refuses the others, as it always did.
+  const number = (v: number | null) => (v === null ? 'null' : Number.isFinite(v) ? String(v) : canonicalJson(v))
+  // Ids repeat (40 jurors, 5,000 proposals over 200,000 cards): quote each once.
+  const quotedIds = new Map<string, string>()
+  const quote = (id: string) => {
+    let q = quotedIds.get(id)
+    if (q === undefined) quotedIds.set(id, (q = JSON.stringify(id)))
+    return q
+  }
   // Cards of one round share their criterion keys: sort and quote them once, not per card.
-  let keys: string[] = []
-  let quoted: string[] = []
+  let keys: string[] = uniformKeys ? [...uniformKeys].sort(codeUnitOrder) : []
+  let quoted: string[] = keys.map((k) => `${JSON.stringify(k)}:`)
+  // Ids, keys and numbers are ASCII, whose UTF-8 is their latin1: the cheaper encoding gives the same bytes.
+  const update = (text: string) => hash.update(text, NON_ASCII.test(text) ? 'utf8' : 'latin1')
   let chunk = ''
-  scorecards.forEach((s, n) => {
-    const own = Object.keys(s.scores)
-    if (own.length !== keys.length || !own.every((k) => k in s.scores && s.scores[k] !== undefined) || !keys.every((k) => k in s.scores)) {
-      keys = own.filter((k) => s.scores[k] !== undefined).sort(codeUnitOrder)
-      quoted = keys.map((k) => `${JSON.stringify(k)}:`)
+  for (let n = 0; n < scorecards.length; n++) {
+    const s = scorecards[n]!
+    if (!uniformKeys) {
+      const own = Object.keys(s.scores)
+      if (own.length !== keys.length || !own.every((k) => k in s.scores && s.scores[k] !== undefined) || !keys.every((k) => k in s.scores)) {
+        keys = own.filter((k) => s.scores[k] !== undefined).sort(codeUnitOrder)
+        quoted = keys.map((k) => `${JSON.stringify(k)}:`)
+      }
     }
     let scores = ''
     for (let i = 0; i < keys.length; i++) scores += `${i > 0 ? ',' : ''}${quoted[i]}${number(s.scores[keys[i]!]!)}`
-    chunk += `${n > 0 ? ',' : ''}{"jurorId":${JSON.stringify(s.jurorId)},"proposalId":${JSON.stringify(s.proposalId)},"scores":{${scores}},"submitted":${s.submitted}}`
-    if (chunk.length > 65_536) {
-      hash.update(chunk)
+    chunk += `${n > 0 ? ',' : ''}{"jurorId":${quote(s.jurorId)},"proposalId":${quote(s.proposalId)},"scores":{${scores}},"submitted":${s.submitted}}`
+    if (chunk.length > 262_144) {
+      update(chunk)
       chunk = ''
     }
-  })
-  return hash.update(chunk + ']}').digest('hex')
+  }
+  update(chunk + ']}')
+  return hash.digest('hex')
 }
 
 /** Runs computeRoundResults on the round's scorecards and stores the outcome with its inputs hash. */
@@ -82,10 +148,10 @@ const assertResultsMayBeComputed = (round: JuryRoundRow) => {
 /** Computes and stores one round's results under the round's lock; the caller has checked who asks. */
 async function storeRoundResults(tx: DbOrTx, round: JuryRoundRow, municipalityId: string, actorId: string) {
   assertResultsMayBeComputed(round)
-  const { criteria, scorecards, options, inputsHash } = await roundInputs(tx, round)
+  const { criteria, scorecards, options, inputsHash, inputsMarker } = await roundInputs(tx, round, { marker: true })
   if (criteria.length === 0) throw juryErrors.noResults('The round has no criteria.')
   const result = computeRoundResults({ criteria, scorecards, options })
-  const [row] = await tx.insert(juryRoundResults).values({ roundId: round.id, result, inputsHash, computedBy: actorId }).returning()
+  const [row] = await tx.insert(juryRoundResults).values({ roundId: round.id, result, inputsHash, inputsMarker, computedBy: actorId }).returning()
   await recordAudit(tx, { actorId, action: 'jury_results.computed', entityType: 'jury_round', entityId: round.id, organisationId: municipalityId, after: { resultId: row!.id, inputsHash } })
   return row!
 }
@@ -143,7 +209,9 @@ export async function getResults(db: Database, actor: Actor, roundId: string, re
   const { round, member } = await authorizeRound(db, actor, roundId, 'results.read')
   const row = resultId ? (await db.select().from(juryRoundResults).where(and(eq(juryRoundResults.id, resultId), eq(juryRoundResults.roundId, roundId))))[0] : await latestResults(db, roundId)
   if (!row) throw juryErrors.noResults('No results have been computed for this round yet.')
-  const { visible } = await visibleProposalsOfRound(db, round, member)
+  const blind = blindFor(round, member)
+  // Blinded titles need every proposal's identity terms; otherwise ids and titles are all it takes.
+  const visible = blind ? (await visibleProposalsOfRound(db, round, member)).visible : await visibleProposalTitlesOfRound(db, round, member)
   const allowed = new Set(visible.map((p) => p.id))
   const full = row.result as RoundResults
   const results: RoundResults = {
@@ -152,11 +220,9 @@ export async function getResults(db: Database, actor: Actor, roundId: string, re
     unscoredProposalIds: full.unscoredProposalIds.filter((id) => allowed.has(id)),
     ignoredScorecardDetails: full.ignoredScorecardDetails.filter((d) => allowed.has(d.proposalId)),
   }
-  const blind = blindFor(round, member)
   const proposalTitles: Record<string, string> = {}
-  for (const p of visible) proposalTitles[p.id] = blind ? redactIdentity({ value: p.title, hiddenKeys: [], identityTerms: await identityTerms(db, p) }) : p.title
-  const { inputsHash } = await roundInputs(db, round)
-  return { id: row.id, roundId, computedAt: row.createdAt.toISOString(), inputsHash: row.inputsHash, stale: inputsHash !== row.inputsHash, results, proposalTitles }
+  for (const p of visible) proposalTitles[p.id] = blind ? redactIdentity({ value: p.title, hiddenKeys: [], identityTerms: await identityTerms(db, p as JuryProposal) }) : p.title
+  return { id: row.id, roundId, computedAt: row.createdAt.toISOString(), inputsHash: row.inputsHash, stale: await resultsStale(db, round, row), results, proposalTitles }
 }
 
 /**

@@ -158,6 +158,8 @@ export const juryRoundResults = pgTable(
     roundId: uuid('round_id').notNull().references(() => juryRounds.id, { onDelete: 'cascade' }),
     result: jsonb('result').notNull(),
     inputsHash: text('inputs_hash').notNull(),
+    /** `inputsMarkerOf` at computation: lets GET tell "nothing changed" without re-reading every card (null: older rows). */
+    inputsMarker: text('inputs_marker'),
     computedBy: uuid('computed_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

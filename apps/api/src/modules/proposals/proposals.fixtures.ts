@@ -1,7 +1,7 @@
-import { deflateRawSync } from 'node:zlib'
 import { eq } from 'drizzle-orm'
 import type { TestContext } from '../../../test/test-app'
 import { bearer, http, registerUser } from '../../../test/http'
+import { writeZip } from '../../lib/zip'
 import { challenges } from '../challenges/challenges.table'
 import { memberships, organisations } from '../organisations/organisations.table'
 
@@ -68,37 +68,9 @@ export async function fillProposal(ctx: TestContext, user: TestUser, proposal: {
 
 export const PDF_BYTES = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1')
 
-/** A minimal zip with the given entry names (enough for content-type detection). */
+/** A zip whose entries carry these names (each a tiny XML file): what the upload check reads to tell DOCX from XLSX. */
 export function makeZip(names: string[]): Buffer {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const name of names) {
-    const nameBytes = Buffer.from(name, 'utf8')
-    const data = deflateRawSync(Buffer.from('<xml/>'))
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt16LE(nameBytes.length, 26)
-    locals.push(local, nameBytes, data)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt32LE(data.length, 20)
-    central.writeUInt16LE(nameBytes.length, 28)
-    central.writeUInt32LE(offset, 42)
-    centrals.push(central, nameBytes)
-    offset += 30 + nameBytes.length + data.length
-  }
-  const cd = Buffer.concat(centrals)
-  const eocd = Buffer.alloc(22)
-  eocd.writeUInt32LE(0x06054b50, 0)
-  eocd.writeUInt16LE(names.length, 8)
-  eocd.writeUInt16LE(names.length, 10)
-  eocd.writeUInt32LE(cd.length, 12)
-  eocd.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, cd, eocd])
+  return writeZip(names.map((name) => ({ name, data: Buffer.from('<xml/>') })))
 }
 
 /**

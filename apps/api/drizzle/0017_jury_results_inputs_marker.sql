@@ -1,0 +1,1 @@
+ALTER TABLE "jury_round_results" ADD COLUMN "inputs_marker" text;
