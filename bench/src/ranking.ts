@@ -125,7 +125,7 @@ export async function benchRanking(handle: DatabaseHandle): Promise<Row[]> {
       ratio: ratio(post.ms, baseline),
       goal: '(report: a background-job candidate)',
       met: null,
-      note: 'authorise, read, compute with rank stability, store the result (jsonb) and audit in one transaction, then read it back as GET does',
+      note: 'authorise, read (with the stale marker), compute with rank stability, store the result (jsonb) and audit in one transaction, then read it back as GET does',
       data: { postMs: post.ms },
     },
     {
@@ -136,7 +136,7 @@ export async function benchRanking(handle: DatabaseHandle): Promise<Row[]> {
       ratio: ratio(get.ms, baseline),
       goal: '(report)',
       met: null,
-      note: 'stored result + visible proposals + the inputs hash (stale check), which reads every card again',
+      note: 'stored result + the visible proposals’ ids and titles + the stale check: the marker stored with the result against one aggregate over the round’s submitted cards (the full inputs hash only when they differ)',
       data: { getMs: get.ms },
     },
   ]

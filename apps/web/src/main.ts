@@ -3,14 +3,18 @@ import { createApp } from 'vue'
 import { createAuthMiddleware } from './api/auth-middleware'
 import { api } from './api/client'
 import App from './app/App.vue'
-import { createAppI18n } from './app/i18n'
+import { createAppI18n, loadLocaleMessages } from './app/i18n'
 import { initialLocale } from './app/locale'
 import { createAppRouter } from './app/router'
 import { useSessionStore } from './features/auth/store'
 import './styles/index'
 
 const pinia = createPinia()
-const i18n = createAppI18n(initialLocale(globalThis.localStorage))
+const i18n = createAppI18n()
+// Dutch is in this bundle; a visitor who chose English earlier waits for that chunk before the first
+// render (a promise, not a top-level await: that would make the bundler split the entry into many chunks).
+const locale = initialLocale(globalThis.localStorage)
+const messagesReady = locale === i18n.global.locale.value ? null : loadLocaleMessages(i18n.global, locale).then(() => void (i18n.global.locale.value = locale), () => undefined)
 const app = createApp(App).use(pinia).use(i18n)
 
 const session = useSessionStore(pinia)
@@ -22,4 +26,5 @@ api.use(
 )
 
 app.use(createAppRouter(session))
-app.mount('#app')
+if (messagesReady) void messagesReady.then(() => app.mount('#app'))
+else app.mount('#app')

@@ -2,6 +2,7 @@
  * Benchmark 6c: the chair's ranking table (apps/web/src/features/jury/components/RankingTable.vue, as
  * ResultsSection mounts it: with the per-juror details) on 5,000 rows built by the screen's own
  * `rankingRows` from a RoundResults-shaped object, 40 jurors per proposal. The app's Dutch messages.
+ * `?size=all` opens it with all rows (the virtualised mode), otherwise with pages of 50.
  * Marks: window.__bench.renderMs once the first page is painted.
  */
 import { createApp, h, nextTick } from 'vue'
@@ -13,6 +14,7 @@ import '../../../apps/web/src/features/jury/jury.css'
 
 const params = new URLSearchParams(location.search)
 const proposals = Number(params.get('rows') ?? 5000)
+const initialPageSize = params.get('size') ?? '50'
 const jurors = 40
 const criteria = ['c0', 'c1', 'c2', 'c3', 'c4']
 // A fixed-seed sequence, so every run draws the same table.
@@ -50,7 +52,7 @@ const jurorDetails = (proposalId: string) => byId.get(proposalId)!.jurorTotals.m
 const started = performance.now()
 const rows = rankingRows(results, titles, names)
 const i18n = createI18n({ legacy: false, locale: 'nl', messages: { nl } })
-createApp({ render: () => h(RankingTable, { rows, jurorDetails }) }).use(i18n).mount('#app')
+createApp({ render: () => h(RankingTable, { rows, jurorDetails, initialPageSize }) }).use(i18n).mount('#app')
 void nextTick(() =>
   requestAnimationFrame(() =>
     setTimeout(() => {

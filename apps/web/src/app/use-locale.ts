@@ -1,21 +1,30 @@
 import { computed, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useSessionStore } from '../features/auth/store'
+import { loadLocaleMessages } from './i18n'
 import { isAppLocale, rememberLocale, type AppLocale } from './locale'
 
 export function useLocale() {
-  const { locale } = useI18n({ useScope: 'global' })
+  const composer = useI18n({ useScope: 'global' })
+  const { locale } = composer
   const session = useSessionStore()
   const current = computed<AppLocale>(() => (isAppLocale(locale.value) ? locale.value : 'nl'))
 
-  function apply(next: AppLocale) {
+  /** Switches once the language's messages are loaded (English is a chunk of its own). */
+  async function apply(next: AppLocale) {
+    await loadLocaleMessages(composer, next)
     locale.value = next
     rememberLocale(globalThis.localStorage, next)
   }
 
   /** The visitor's explicit choice: applied at once, and saved to the account when logged in. */
   async function choose(next: AppLocale) {
-    apply(next)
+    try {
+      await apply(next)
+    } catch {
+      // The language's messages could not be fetched (offline): stay in the current language.
+      return
+    }
     try {
       await session.setLocale(next)
     } catch {
@@ -35,7 +44,7 @@ export function useLocale() {
     watch(
       () => session.user?.locale,
       (saved) => {
-        if (isAppLocale(saved) && saved !== current.value) apply(saved)
+        if (isAppLocale(saved) && saved !== current.value) void apply(saved).catch(() => undefined)
       },
     )
   }
