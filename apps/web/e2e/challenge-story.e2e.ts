@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, DEMO_PASSWORD, launchChromium, logIn, newPage, setServerClock, startProduct, type RunningProduct } from './support'
+import { axeViolations, DEMO_PASSWORD, h1, launchChromium, logIn, newPage, type RunningProduct, setServerClock, startProduct } from './support'
 
 // Issue 3's "done when", as one story in Debian's Chromium: a municipality puts a challenge reserved
 // under Art. 2.82 to the market; a social enterprise finds it, asks a question, drafts a proposal with
@@ -84,7 +84,6 @@ describe('Issue 3: a challenge from publication to the municipality reading the 
     return page
   }
 
-  const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 
   /** The municipality's workspace, then one of the links in the row of our challenge ("Vragen", "Voorstellen"). */
   async function openFromWorkspace(page: Page, link: string) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, launchChromium, startProduct, type RunningProduct } from './support'
+import { axeViolations, h1, launchChromium, type RunningProduct, startProduct } from './support'
 
 // The demo seed (apps/api/src/seed/demo-challenges.ts) publishes four challenges for Gemeente Voorbeeldstad.
 const DEMO_PASSWORD = 'Opgave-demo-2026'
@@ -28,7 +28,6 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     return page
   }
 
-  const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 
   it('lets anyone search the catalogue in Dutch and read a challenge', async () => {
     const page = await newPage()

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, DEMO_PASSWORD, launchChromium, logIn, newPage, startProduct, type RunningProduct } from './support'
+import { axeViolations, DEMO_PASSWORD, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
 
 // The staff and chair screens on the demo jury (apps/api/src/seed/demo-jury.ts): "Schoolpleinen
 // vergroenen" is in evaluation, round 1 is assigned and part-scored, jury1 chairs. The chair runs the
@@ -28,7 +28,6 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> & { items?: unknown[] } }
   }
   const tokenOf = async (email: string) => (await api('/auth/login', { method: 'POST', body: { email, password: DEMO_PASSWORD } })).body.accessToken as string
-  const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
   /** Focus a control and press Enter: the main actions must work without a mouse. */
   const pressEnterOn = async (page: Page, locator: ReturnType<Page['locator']>) => {
     await locator.focus()
@@ -135,6 +134,24 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     await page.locator('#ranking-search').fill('')
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(6)
     expect(await axeViolations(page, 'chair dashboard with results (nl)')).toEqual([])
+    // All rows in one scrollable (virtualised) table: it tells its size and scrolls by keyboard.
+    await page.setViewportSize({ width: 1280, height: 400 })
+    await page.locator('#ranking-page-size').selectOption('all')
+    const scroller = page.locator('#ranking-scroll')
+    await expect.poll(() => scroller.getAttribute('aria-label')).toMatch(/^Rangschikking, alle rijen/)
+    expect(await page.locator('#ranking').getAttribute('aria-rowcount')).toBe('7')
+    expect(await rows.first().getAttribute('aria-rowindex')).toBe('2')
+    await scroller.focus()
+    await page.keyboard.press('End')
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
+    await expect.poll(() => page.locator('#ranking tbody tr[aria-rowindex="7"]').isVisible()).toBe(true)
+    await page.keyboard.press('Home')
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBe(0)
+    await page.keyboard.press('PageDown')
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
+    expect(await axeViolations(page, 'ranking, all rows (nl)')).toEqual([])
+    await page.locator('#ranking-page-size').selectOption('50')
+    await page.setViewportSize({ width: 1280, height: 900 })
 
     // Reopening a submitted scorecard (with a reason) marks the stored results as out of date.
     await page.locator('#reopen-scorecard').selectOption({ index: 1 })

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jurorTotal } from '@opgave/domain'
-import { axeViolations, DEMO_PASSWORD, launchChromium, logIn, newPage, setServerClock, startProduct, type RunningProduct } from './support'
+import { axeViolations, DEMO_PASSWORD, h1, launchChromium, logIn, newPage, type RunningProduct, setServerClock, startProduct } from './support'
 
 // Issue 4's "done when", as one story in Debian's Chromium: 6 proposals, 4 jurors (one declares a
 // conflict), k = 3, a blind written round 1, a shortlist of 3, a pitch round 2 with the whole panel,
@@ -92,7 +92,6 @@ describe('Issue 4: a complete jury evaluation, from invitation to the applicant 
     return page
   }
 
-  const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
   const main = (page: Page) => page.locator('main').innerText()
   const nl = (n: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(n)
 

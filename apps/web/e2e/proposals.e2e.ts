@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, launchChromium, logIn, newPage, setServerClock, startProduct, type RunningProduct } from './support'
+import { axeViolations, h1, launchChromium, logIn, newPage, type RunningProduct, setServerClock, startProduct } from './support'
 
 // Demo seed (apps/api/src/seed/demo-proposals.ts): GroenWerkt submitted "Buurtkamers met koffie en klusjes"
 // to the loneliness challenge; Bouwbedrijf De Vries has the draft "Energiefixers uit de buurt".
@@ -12,7 +12,6 @@ const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 describe('Proposals: workspace, editor with autosave, receipts and the municipality view', () => {
   let product: RunningProduct
   let browser: Browser
-  const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 
   beforeAll(async () => {
     product = await startProduct({ seedDemo: true, testClock: true })

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, launchChromium, logIn, newPage, startProduct, type RunningProduct } from './support'
+import { axeViolations, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
 
 // The demo seed (apps/api/src/seed/demo-questions.ts) publishes Q&A in two nota versions on the
 // loneliness challenge, gives GroenWerkt a profile and an account manager, and fills the routekaart.
@@ -23,7 +23,6 @@ describe('Q&A, enterprise profile, account management and routekaart in a real b
     await product?.stop()
   })
 
-  const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 
   it('shows the public Q&A without askers, with the nota downloads', async () => {
     const page = await newPage(browser)

@@ -140,6 +140,15 @@ export async function newPage(browser: Browser, locale = 'nl-NL'): Promise<Page>
   return page
 }
 
+/** The page's main heading as text: what most screen checks start from. */
+export const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
+
+/** Stores the language choice as the language switch does, and reloads the page in it. */
+export async function setStoredLocale(page: Page, locale: 'nl' | 'en'): Promise<void> {
+  await page.evaluate((l) => localStorage.setItem('opgave.locale', l), locale)
+  await page.reload()
+}
+
 /** Logs in through the Dutch login form and waits for the page it lands on (the organisations list). */
 export async function logIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/inloggen`)
