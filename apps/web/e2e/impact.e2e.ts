@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, launchChromium, logIn, newPage, startProduct, type RunningProduct } from './support'
+import { axeViolations, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
 
 // The demo seed (apps/api/src/seed/demo-impact.ts) has two challenges of Gemeente Voorbeeldstad with
 // published results, published 300 and 240 days ago: De Moestuinmakers and Zon op Dak won, Zon op Dak
@@ -21,7 +21,6 @@ describe('impact dashboard, open data and showcase in a real browser', () => {
     await product?.stop()
   })
 
-  const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
   /** A number as shown (€ 20.000, 20,000, 75 %): the figures on this page are whole numbers. */
   const shown = (text: string | null) => Number((text ?? '').replace(/[^0-9]/g, ''))
   /** The data table under a chart: [row heading, ...values as shown]. */
@@ -138,8 +137,13 @@ describe('impact dashboard, open data and showcase in a real browser', () => {
     await expect.poll(() => h1(page)).toBe('Partnergids')
     await page.getByLabel('SDG', { exact: true }).selectOption('7')
     await page.getByRole('button', { name: 'Zoeken' }).click()
-    await page.getByRole('heading', { level: 2, name: 'Zon op Dak' }).waitFor()
-    expect(await page.getByRole('heading', { level: 2, name: 'De Moestuinmakers' }).count()).toBe(0)
+    // The unfiltered list is on screen before the search answers: wait for the filtered one.
+    await expect
+      .poll(async () => {
+        const names = await page.getByRole('heading', { level: 2 }).allTextContents()
+        return names.includes('Zon op Dak') && !names.includes('De Moestuinmakers')
+      })
+      .toBe(true)
     expect(await axeViolations(page, 'partner directory')).toEqual([])
     await page.getByRole('button', { name: 'Bericht sturen aan Zon op Dak' }).click()
     await page.getByLabel('Onderwerp').fill('Samen zonnepanelen leggen?')

@@ -23,4 +23,17 @@ describe('useResource', () => {
     await offline.reload()
     expect(offline.error.value).toEqual({ key: 'common.networkError' })
   })
+
+  it('keeps the answer to the latest load when an earlier one answers later', async () => {
+    const answers: Array<(value: { data: string; response: Response }) => void> = []
+    const resource = useResource<string>(() => new Promise((resolve) => answers.push(resolve)))
+    const first = resource.reload()
+    const second = resource.reload()
+    answers[1]!({ data: 'filtered', response: respond(200) })
+    await second
+    answers[0]!({ data: 'unfiltered', response: respond(200) })
+    await first
+    expect(resource.data.value).toBe('filtered')
+    expect(resource.status.value).toBe('ready')
+  })
 })

@@ -15,11 +15,16 @@ export function useResource<T>(load: () => Promise<FetchResult<T>>) {
   const status = ref<ResourceStatus>('loading')
   const error = shallowRef<UiMessage | null>(null)
   const httpStatus = ref<number | null>(null)
+  // Filters can change faster than the API answers: only the latest load may set the state, so an
+  // older, slower answer never replaces the one the user asked for last.
+  let latest = 0
 
   async function reload(): Promise<void> {
+    const mine = ++latest
     status.value = data.value === null ? 'loading' : status.value
     try {
       const result = await load()
+      if (mine !== latest) return
       httpStatus.value = result.response.status
       if (result.data === undefined) {
         error.value = loadErrorMessage(result.response.status)
@@ -30,6 +35,7 @@ export function useResource<T>(load: () => Promise<FetchResult<T>>) {
       error.value = null
       status.value = 'ready'
     } catch {
+      if (mine !== latest) return
       httpStatus.value = null
       error.value = loadErrorMessage(null)
       status.value = 'error'
