@@ -9,6 +9,7 @@ import { users } from '../modules/users/users.table'
 import { commonProblems } from '../lib/problem'
 import { SessionCache } from '../modules/auth/session-cache'
 import { listenForSessionChanges } from '../modules/auth/session-listener'
+import { accessTokenVerifyOptions, bearerToken, createAccessTokenVerifier } from '../modules/auth/access-token-verifier'
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60
 export const JWT_ISSUER = 'opgave'
@@ -69,8 +70,11 @@ export const authPlugin = fp(
     await app.register(jwt, {
       secret: opts.secret,
       sign: { algorithm: 'HS256', expiresIn: `${ACCESS_TOKEN_TTL_SECONDS}s`, iss: JWT_ISSUER, aud: JWT_AUDIENCE },
-      verify: { algorithms: ['HS256'], allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE, requiredClaims: ['sub', 'sid', 'exp', 'iat', 'iss', 'aud'] },
+      verify: accessTokenVerifyOptions({ issuer: JWT_ISSUER, audience: JWT_AUDIENCE }),
     })
+    // @fastify/jwt signs; requests are verified here, without its per-request option merging and double
+    // decoding, and with a cache of verified tokens (modules/auth/access-token-verifier.ts).
+    const verifyAccessToken = createAccessTokenVerifier({ secret: opts.secret, issuer: JWT_ISSUER, audience: JWT_AUDIENCE })
     app.decorateRequest('actor', null)
     const sessionCheck = prepareSessionCheck(opts.db)
     // Logout and disabling take effect at once, on every instance: see modules/auth/session-cache.ts for
@@ -93,13 +97,11 @@ export const authPlugin = fp(
     }
 
     const identify = async (request: FastifyRequest): Promise<Actor | null> => {
-      if (!request.headers.authorization) return null
-      let claims: { sub: string; sid: string }
-      try {
-        claims = await request.jwtVerify()
-      } catch {
-        throw commonProblems.unauthenticated('The access token is missing, invalid or expired.')
-      }
+      const authorization = request.headers.authorization
+      if (!authorization) return null
+      const token = bearerToken(authorization)
+      const claims = token ? verifyAccessToken(token) : null
+      if (!claims) throw commonProblems.unauthenticated('The access token is missing, invalid or expired.')
       if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) throw commonProblems.unauthenticated('The access token is invalid.')
       const actor = await loadActor(claims.sub, claims.sid)
       if (!actor) throw commonProblems.unauthenticated('The session has ended. Please log in again.')
