@@ -60,6 +60,6 @@ export function createAccessTokenVerifier(rules: AccessTokenRules, options: { ma
 
 /** The token of an `Authorization: Bearer <token>` header, or null when the header has another shape. */
 export function bearerToken(authorization: string): string | null {
-  const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/i.exec(authorization)
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization)
   return match ? match[1]! : null
 }
