@@ -15,7 +15,10 @@ export interface Server {
  * get a core) and waits for `listening <port>` on stderr. stdout (request logs) is discarded.
  */
 export function startServer(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'src', 'servers', script), ...args], {
+  // BENCH_PROFILE_DIR=<dir>: each server writes a V8 CPU profile there when it stops (Node refuses --cpu-prof
+  // in NODE_OPTIONS), to find where a benchmark's time goes. Profiling slows the server: figures are then not comparable.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', join(BENCH_DIR, 'src', 'servers', script), ...args], {
     cwd: BENCH_DIR,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
