@@ -74,6 +74,29 @@ describe('Inviting a colleague, end to end', () => {
     await page.context().close()
   })
 
+  it('tells someone signed in with another address that only the invited address can accept', async () => {
+    const page = await newPage()
+    await logIn(page, OWNER)
+    await page.goto(invitationLink)
+    const warning = `Deze uitnodiging is gestuurd naar ${invitee}, maar u bent ingelogd als ${OWNER}.`
+    await page.getByText(warning).waitFor()
+    expect(await page.getByRole('button', { name: 'Uitnodiging accepteren' }).count()).toBe(0)
+    expect(await axeViolations(page, 'invitation (other account, nl)')).toEqual([])
+
+    await page.getByRole('navigation', { name: 'Taal' }).getByRole('button', { name: 'English' }).click()
+    await page.getByText(`This invitation was sent to ${invitee}, but you are logged in as ${OWNER}.`).waitFor()
+    expect(await axeViolations(page, 'invitation (other account, en)')).toEqual([])
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Nederlands' }).click()
+    await page.getByText(warning).waitFor()
+
+    // By keyboard: log out, and log in again from a page that comes back to the invitation.
+    await page.getByRole('button', { name: 'Uitloggen en met een ander account inloggen' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inloggen')
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe(new URL(invitationLink).pathname)
+    await page.context().close()
+  })
+
   it('lets the invitee register through the link and accept', async () => {
     const page = await newPage()
     await page.goto(invitationLink)

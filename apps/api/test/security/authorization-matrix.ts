@@ -50,7 +50,9 @@ export const MATRIX: Row[] = [
   row('POST   /organisations/{organisationId}/invitations',          '401  ok   404  404  404  404  404  404  404  404  404  ok', { body: (_w, c) => ({ email: `gast${c.seq}@example.nl`, role: 'member' }) }),
   row('DELETE /organisations/{organisationId}/invitations/{invitationId}', '401  ok   404  404  404  404  404  404  404  404  404  ok', { fresh: (w, ctx) => fresh.freshOrgInvitation(w, ctx, 'A') }),
   row('GET    /invitations/{token}',                                 'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
-  row('POST   /invitations/{token}/accept',                          '401  ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { fresh: (w, ctx) => fresh.freshOrgInvitation(w, ctx, 'new') }),
+  // An invitation link is a bearer token mailed to one address: only the account with that address may accept it.
+  row('POST   /invitations/{token}/accept',                          '401  ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { fresh: (w, ctx, who) => fresh.freshOrgInvitation(w, ctx, 'new', who === 'anon' ? undefined : w.people[who].email) }),
+  row('POST   /invitations/{token}/accept',                          '401  403  403  403  403  403  403  403  403  403  403  403', { variant: 'sent to another address', fresh: (w, ctx) => fresh.freshOrgInvitation(w, ctx, 'new') }),
   row('GET    /admin/outbox',                                        '401  403  403  403  403  403  403  403  403  403  403  ok'),
   row('GET    /admin/jobs',                                          '401  403  403  403  403  403  403  403  403  403  403  ok'),
   // --- single sign-on (municipality X has an enabled configuration; Y has none) ---
@@ -149,7 +151,8 @@ export const MATRIX: Row[] = [
   row('DELETE /challenges/{challengeId}/jury-members/{memberId}',    '401  404  404  404  403  403  403  403  ok   404  404  ok', { at: 'jury', fresh: (w, ctx) => fresh.freshJurySeat(w, ctx, w.jury.challenge.id) }),
   row('GET    /jury-seats',                                          '401  ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
   row('GET    /jury-invitations/{token}',                            'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { params: (w) => ({ token: w.juryInvitation.token }) }),
-  row('POST   /jury-invitations/{token}/accept',                     '401  ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { fresh: (w, ctx) => fresh.freshJurySeat(w, ctx) }),
+  row('POST   /jury-invitations/{token}/accept',                     '401  ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { fresh: (w, ctx, who) => fresh.freshJurySeat(w, ctx, undefined, who === 'anon' ? undefined : w.people[who].email) }),
+  row('POST   /jury-invitations/{token}/accept',                     '401  403  403  403  403  403  403  403  403  403  403  403', { variant: 'sent to another address', fresh: (w, ctx) => fresh.freshJurySeat(w, ctx) }),
   row('GET    /challenges/{challengeId}/jury-conflicts',             '401  404  404  404  ok   ok   ok   ok   ok   404  404  ok', { at: 'jury' }),
   row('POST   /challenges/{challengeId}/jury-conflicts',             '401  404  404  404  ok   ok   ok   ok   403  404  404  403', { at: 'jury', body: (w) => ({ proposalId: w.jury.proposalB.id, reason: 'Ik ken de eigenaar' }) }),
   // --- jury: assignment, scoring, results, decision ---

@@ -97,7 +97,8 @@ export async function freshColleague(w: World, ctx: TestContext) {
   return { userId: user!.id }
 }
 
-export async function freshOrgInvitation(w: World, ctx: TestContext, into: 'A' | 'new') {
+/** An open invitation into A or a new organisation, addressed to `email` (default: someone not in the world). */
+export async function freshOrgInvitation(w: World, ctx: TestContext, into: 'A' | 'new', email = `uitgenodigd${next()}@example.nl`) {
   const db = ctx.database.db
   let organisationId = w.orgs.A.id
   if (into === 'new') {
@@ -107,17 +108,17 @@ export async function freshOrgInvitation(w: World, ctx: TestContext, into: 'A' |
   const token = randomBytes(32).toString('base64url')
   const [row] = await db
     .insert(invitations)
-    .values({ organisationId, email: `uitgenodigd${next()}@example.nl`, role: 'member', tokenHash: hashSecret(token), invitedBy: w.people.entA.id, expiresAt: new Date(ctx.clock.now.getTime() + 7 * DAY) })
+    .values({ organisationId, email, role: 'member', tokenHash: hashSecret(token), invitedBy: w.people.entA.id, expiresAt: new Date(ctx.clock.now.getTime() + 7 * DAY) })
     .returning()
   return { invitationId: row!.id, token }
 }
 
-/** An open seat on the jury of `challengeId` (default: the open challenge, where nobody sits yet). */
-export async function freshJurySeat(w: World, ctx: TestContext, challengeId = w.open.challenge.id) {
+/** An open seat on the jury of `challengeId` (default: the open challenge, where nobody sits yet), addressed to `email` (default: someone not in the world). */
+export async function freshJurySeat(w: World, ctx: TestContext, challengeId = w.open.challenge.id, email = `jurylid${next()}@example.nl`) {
   const token = randomBytes(32).toString('base64url')
   const [row] = await ctx.database.db
     .insert(juryMembers)
-    .values({ challengeId, email: `jurylid${next()}@example.nl`, tokenHash: hashSecret(token), invitedBy: w.people.managerX.id, invitationExpiresAt: new Date(ctx.clock.now.getTime() + 7 * DAY) })
+    .values({ challengeId, email, tokenHash: hashSecret(token), invitedBy: w.people.managerX.id, invitationExpiresAt: new Date(ctx.clock.now.getTime() + 7 * DAY) })
     .returning()
   return { memberId: row!.id, token }
 }

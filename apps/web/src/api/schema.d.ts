@@ -260,7 +260,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join the organisation as the signed-in user */
+        /** Join the organisation as the signed-in user, whose email must be the invited address */
         post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
@@ -1177,7 +1177,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take the jury seat as the signed-in user */
+        /** Take the jury seat as the signed-in user, whose email must be the invited address */
         post: operations["acceptJuryInvitation"];
         delete?: never;
         options?: never;
@@ -5479,6 +5479,41 @@ export interface operations {
             };
             /** @description Default Response */
             401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     /** @description Requests allowed per minute for this client */
                     "X-RateLimit-Limit"?: number;
@@ -19774,6 +19809,41 @@ export interface operations {
             };
             /** @description Default Response */
             401: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI identifying the problem type */
+                        type: string;
+                        title: string;
+                        /** Format: int64 */
+                        status: number;
+                        detail: string;
+                        instance?: string;
+                        /** @description Stable machine-readable code, e.g. auth.invalid_credentials */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the failing field, e.g. /email */
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description On a 409 version conflict: the current stored state */
+                        current?: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     /** @description Requests allowed per minute for this client */
                     "X-RateLimit-Limit"?: number;

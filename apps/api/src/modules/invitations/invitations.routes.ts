@@ -71,7 +71,7 @@ export async function invitationRoutes(app: App, opts: { now: () => Date; public
     '/invitations/:token/accept',
     {
       onRequest: app.authenticate,
-      schema: { tags, operationId: 'acceptInvitation', summary: 'Join the organisation as the signed-in user', security: bearerAuth, params: TokenParams, response: { 200: Me, ...problemResponses(401, 404, 409, 410) } },
+      schema: { tags, operationId: 'acceptInvitation', summary: 'Join the organisation as the signed-in user, whose email must be the invited address', security: bearerAuth, params: TokenParams, response: { 200: Me, ...problemResponses(401, 403, 404, 409, 410) } },
     },
     async (request) => acceptInvitation(deps, requireActor(request), request.params.token),
   )

@@ -10,10 +10,13 @@ import { hashSecret } from '../auth/refresh-token'
 import { enqueueEmail } from '../outbox/outbox.service'
 import { memberships, organisations } from '../organisations/organisations.table'
 import { authorizeOrganisation } from '../organisations/organisations.service'
-import { getMe, normaliseEmail } from '../users/users.service'
+import { getMe, isInvitedAccount, normaliseEmail } from '../users/users.service'
 import { users } from '../users/users.table'
 import { invitationErrors } from './invitations.errors'
 import { invitations } from './invitations.table'
+
+/** A forwarded link: only the invited address may accept (users.service `isInvitedAccount`). */
+const WRONG_ACCOUNT = 'This invitation was sent to another email address. Log in with the address the invitation was sent to, then open the link again.'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -101,19 +104,21 @@ export async function previewInvitation(deps: InvitationDeps, token: string) {
   return { organisationName: organisation.name, organisationKind: organisation.kind, role: invitation.role, email: invitation.email, expiresAt: invitation.expiresAt.toISOString() }
 }
 
-/** Single use: the update only succeeds while the invitation is still open, so two accepts cannot both win. */
+/**
+ * Order of refusals: unknown token 404, spent/revoked/expired 410, another account than the invited one 403.
+ * Single use: the update only succeeds while the invitation is still open, so two accepts cannot both win.
+ */
 export async function acceptInvitation(deps: InvitationDeps, actor: Actor, token: string): Promise<Me> {
   const now = deps.now()
   await deps.db.transaction(async (tx) => {
+    const { invitation: open } = await findUsable(tx, token, now)
+    if (!(await isInvitedAccount(tx, actor.userId, open.email))) throw invitationErrors.wrongAccount(WRONG_ACCOUNT)
     const [invitation] = await tx
       .update(invitations)
       .set({ acceptedAt: now, acceptedBy: actor.userId })
-      .where(and(eq(invitations.tokenHash, hashSecret(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+      .where(and(eq(invitations.id, open.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
       .returning()
-    if (!invitation) {
-      await findUsable(tx, token, now) // throws the precise reason
-      throw invitationErrors.unusable()
-    }
+    if (!invitation) throw invitationErrors.unusable('This invitation was already used, revoked or has expired. Ask for a new one.')
     const inserted = await tx
       .insert(memberships)
       .values({ organisationId: invitation.organisationId, userId: actor.userId, role: invitation.role })

@@ -9,11 +9,14 @@ import { recordAudit } from '../audit/audit.service'
 import { hashSecret } from '../auth/refresh-token'
 import { challenges } from '../challenges/challenges.table'
 import { enqueueEmail } from '../outbox/outbox.service'
-import { normaliseEmail } from '../users/users.service'
+import { isInvitedAccount, normaliseEmail } from '../users/users.service'
 import { users } from '../users/users.table'
 import { authorizeJury } from './jury.access'
 import { juryErrors } from './jury.errors'
 import { juryAssignments, juryMembers, juryRounds, juryScorecards, type JuryMemberRow } from './jury.table'
+
+/** A forwarded link: only the invited address may accept (users.service `isInvitedAccount`). */
+const WRONG_ACCOUNT = 'This invitation was sent to another email address. Log in with the address the invitation was sent to, then open the link again.'
 
 export const JURY_INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000
 
@@ -67,7 +70,7 @@ export async function listMembers(deps: JuryDeps, actor: Actor, challengeId: str
 
 /**
  * Invites someone by email, with or without an account: the single-use link exists only in the
- * email (queued in this transaction) and binds the seat to whoever accepts it while signed in.
+ * email (queued in this transaction); only an account with the invited address can accept it.
  */
 export async function inviteMember(deps: JuryDeps, actor: Actor, challengeId: string, body: InviteJuryMemberBody): Promise<JuryMember> {
   assertExpertise(body.sdgExpertise)
@@ -161,11 +164,16 @@ export async function previewInvitation(deps: JuryDeps, token: string) {
   return { challengeId: member.challengeId, challengeTitle, email: member.email, isChair: member.isChair, expiresAt: member.invitationExpiresAt.toISOString() }
 }
 
-/** Single use: the update only succeeds while the seat is still open, so two accepts cannot both win. */
+/**
+ * Order of refusals: unknown token 404, used/withdrawn/expired 410, another account than the invited one 403,
+ * already seated on this jury 409. Single use: the update only succeeds while the seat is still open, so two
+ * accepts cannot both win.
+ */
 export async function acceptInvitation(deps: JuryDeps, actor: Actor, token: string): Promise<JuryMember> {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const { member } = await findUsable(tx, token, now)
+    if (!(await isInvitedAccount(tx, actor.userId, member.email))) throw juryErrors.invitationWrongAccount(WRONG_ACCOUNT)
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`jury_members:${member.challengeId}`}))`)
     const other = await tx
       .select({ id: juryMembers.id })

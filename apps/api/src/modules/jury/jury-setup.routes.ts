@@ -197,7 +197,7 @@ export async function jurySetupRoutes(app: App, opts: { now: () => Date; publicU
     '/jury-invitations/:token/accept',
     {
       onRequest: app.authenticate,
-      schema: { tags, operationId: 'acceptJuryInvitation', summary: 'Take the jury seat as the signed-in user', security: bearerAuth, params: TokenParams, response: { 200: JuryMember, ...problemResponses(401, 404, 409, 410) } },
+      schema: { tags, operationId: 'acceptJuryInvitation', summary: 'Take the jury seat as the signed-in user, whose email must be the invited address', security: bearerAuth, params: TokenParams, response: { 200: JuryMember, ...problemResponses(401, 403, 404, 409, 410) } },
     },
     async (request) => acceptInvitation(deps, requireActor(request), request.params.token),
   )

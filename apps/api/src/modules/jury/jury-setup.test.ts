@@ -4,6 +4,7 @@ import { createTestApp, type TestContext } from '../../../test/test-app'
 import { assertNoInternals, bearer, http, registerUser } from '../../../test/http'
 import { auditEvents } from '../audit/audit.table'
 import { challenges } from '../challenges/challenges.table'
+import { users } from '../users/users.table'
 import { createClosedChallenge, createEnterprise, createMunicipality, latestJuryToken, seatJuror, type TestUser } from './jury.fixtures'
 
 describe('jury setup: rounds, criteria, members and invitations', () => {
@@ -117,6 +118,45 @@ describe('jury setup: rounds, criteria, members and invitations', () => {
     ctx.clock.now = saved
     expect(res.status).toBe(410)
     expect(res.body.code).toBe('jury.invitation_unusable')
+  })
+
+  it('seats only the invited address: a forwarded link gets 403, seats nobody and stays usable', async () => {
+    const invite = await http(ctx).post(`/api/v1/challenges/${challengeId}/jury-members`).set(bearer(staff.token)).send({ email: 'Doorgestuurd@Jury.nl' })
+    expect(invite.status).toBe(201)
+    const token = await latestJuryToken(ctx, 'doorgestuurd@jury.nl')
+
+    const forwarded = await http(ctx).post(`/api/v1/jury-invitations/${token}/accept`).set(bearer(outsider.token))
+    expect(forwarded.status).toBe(403)
+    expect(forwarded.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(forwarded.body).toMatchObject({ status: 403, code: 'jury.invitation_wrong_account' })
+    expect(forwarded.body.detail).toMatch(/sent to another email address.*Log in with the address/)
+    assertNoInternals(forwarded.body)
+    // Nothing changed: the outsider has no seat and the seat is still open for the invited person.
+    expect((await http(ctx).get('/api/v1/jury-seats').set(bearer(outsider.token))).body.items).toEqual([])
+    const members = await http(ctx).get(`/api/v1/challenges/${challengeId}/jury-members`).set(bearer(staff.token))
+    expect(members.body.items.find((m: { email: string }) => m.email === 'doorgestuurd@jury.nl')).toMatchObject({ status: 'invited', userId: null })
+    expect((await http(ctx).get(`/api/v1/jury-invitations/${token}`)).status).toBe(200)
+
+    // The invited address still accepts afterwards; a registration spelled in other case is the same address.
+    const invited = await registerUser(ctx, 'DOORGESTUURD@jury.NL', 'Dirk Doorgestuurd')
+    const accept = await http(ctx).post(`/api/v1/jury-invitations/${token}/accept`).set(bearer(invited.token))
+    expect(accept.status).toBe(200)
+    expect(accept.body).toMatchObject({ status: 'active', userId: invited.user.id })
+    // Spent: 410 for everyone now (before the account check); an unknown token stays 404.
+    expect((await http(ctx).post(`/api/v1/jury-invitations/${token}/accept`).set(bearer(outsider.token))).status).toBe(410)
+    expect((await http(ctx).post(`/api/v1/jury-invitations/${'y'.repeat(43)}/accept`).set(bearer(outsider.token))).status).toBe(404)
+    // Off the jury again, so the later tests see the members they expect.
+    expect((await http(ctx).delete(`/api/v1/challenges/${challengeId}/jury-members/${accept.body.id}`).set(bearer(staff.token))).status).toBe(204)
+  })
+
+  it('accepts a jury invitation whose stored address differs from the account only in case', async () => {
+    await http(ctx).post(`/api/v1/challenges/${challengeId}/jury-members`).set(bearer(staff.token)).send({ email: 'hoofd@jury.nl' })
+    const token = await latestJuryToken(ctx, 'hoofd@jury.nl')
+    const hoofd = await registerUser(ctx, 'hoofd@jury.nl', 'Hanna Hoofd')
+    await ctx.database.db.update(users).set({ email: 'Hoofd@Jury.NL' }).where(eq(users.id, hoofd.user.id))
+    const accept = await http(ctx).post(`/api/v1/jury-invitations/${token}/accept`).set(bearer(hoofd.token))
+    expect(accept.status).toBe(200)
+    expect((await http(ctx).delete(`/api/v1/challenges/${challengeId}/jury-members/${accept.body.id}`).set(bearer(staff.token))).status).toBe(204)
   })
 
   it('only staff invite; the chair manages rounds but not members; jurors only read', async () => {

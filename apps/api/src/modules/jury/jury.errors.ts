@@ -11,6 +11,8 @@ export const juryErrors = {
   alreadyMember: defineProblem(409, 'jury.already_member', 'Already on this jury'),
   invitationNotFound: defineProblem(404, 'jury.invitation_not_found', 'Invitation not found'),
   invitationUnusable: defineProblem(410, 'jury.invitation_unusable', 'Invitation no longer valid'),
+  /** The signed-in account is not the one the invitation was mailed to (e.g. a forwarded link). */
+  invitationWrongAccount: defineProblem(403, 'jury.invitation_wrong_account', 'Invitation sent to another address'),
   scoringStarted: defineProblem(409, 'jury.scoring_started', 'Scoring has started in this round'),
   scorecardSubmitted: defineProblem(409, 'jury.scorecard_submitted', 'This scorecard is submitted and locked'),
   scorecardIncomplete: defineProblem(422, 'jury.scorecard_incomplete', 'Score every criterion before submitting'),

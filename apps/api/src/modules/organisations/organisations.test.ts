@@ -99,6 +99,44 @@ describe('organisations, members and invitations', () => {
     expect(inviteByMember.status).toBe(403)
   })
 
+  it('lets only the invited address accept: a forwarded link gets 403 and stays usable', async () => {
+    await http(ctx).post(`/api/v1/organisations/${enterpriseA}/invitations`).set(bearer(alice.token)).send({ email: 'dana@a.nl', role: 'member' })
+    const token = await latestInviteToken(ctx, 'dana@a.nl')
+
+    const forwarded = await http(ctx).post(`/api/v1/invitations/${token}/accept`).set(bearer(bob.token))
+    expect(forwarded.status).toBe(403)
+    expect(forwarded.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(forwarded.body).toMatchObject({ status: 403, code: 'invitations.wrong_account' })
+    expect(forwarded.body.detail).toMatch(/sent to another email address.*Log in with the address/)
+    // Nothing changed: bob is no member, nothing audited, and the link still previews.
+    expect((await http(ctx).get(`/api/v1/organisations/${enterpriseA}`).set(bearer(bob.token))).status).toBe(404)
+    const bobMe = await http(ctx).get('/api/v1/me').set(bearer(bob.token))
+    expect(bobMe.body.memberships.map((m: { organisationId: string }) => m.organisationId)).not.toContain(enterpriseA)
+    const accepted = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'invitation.accepted'))
+    expect(accepted.map((e) => e.actorId)).not.toContain(bob.user.id)
+    expect((await http(ctx).get(`/api/v1/invitations/${token}`)).status).toBe(200)
+
+    // The invited address still accepts afterwards, even when its account spells it in other case.
+    const dana = await registerUser(ctx, 'Dana@A.NL', 'Dana')
+    const ok = await http(ctx).post(`/api/v1/invitations/${token}/accept`).set(bearer(dana.token))
+    expect(ok.status).toBe(200)
+    expect(ok.body.memberships).toEqual([expect.objectContaining({ organisationId: enterpriseA, role: 'member' })])
+    // Spent: 410 for everyone now, the wrong account included (410 before 403).
+    expect((await http(ctx).post(`/api/v1/invitations/${token}/accept`).set(bearer(bob.token))).status).toBe(410)
+    // An unknown token stays 404, whoever asks.
+    expect((await http(ctx).post(`/api/v1/invitations/${'y'.repeat(43)}/accept`).set(bearer(bob.token))).status).toBe(404)
+  })
+
+  it('accepts an invitation whose stored address differs from the account only in case', async () => {
+    await http(ctx).post(`/api/v1/organisations/${enterpriseA}/invitations`).set(bearer(alice.token)).send({ email: 'erik@a.nl', role: 'member' })
+    const token = await latestInviteToken(ctx, 'erik@a.nl')
+    const erik = await registerUser(ctx, 'erik@a.nl', 'Erik')
+    // Older rows or other writers may not have lowercased: the comparison ignores case on both sides.
+    await ctx.database.db.update(users).set({ email: 'Erik@A.nl' }).where(eq(users.id, erik.user.id))
+    const res = await http(ctx).post(`/api/v1/invitations/${token}/accept`).set(bearer(erik.token))
+    expect(res.status).toBe(200)
+  })
+
   it('refuses expired invitations and unknown tokens', async () => {
     await http(ctx).post(`/api/v1/organisations/${enterpriseA}/invitations`).set(bearer(alice.token)).send({ email: 'late@a.nl', role: 'member' })
     const token = await latestInviteToken(ctx, 'late@a.nl')

@@ -7,6 +7,15 @@ import { users, type UserRow } from './users.table'
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 
+/**
+ * Whether the signed-in account is the one an invitation was mailed to. Invitation links (organisation and
+ * jury) are bearer tokens sent to one address: a forwarded link must not let someone else in.
+ */
+export async function isInvitedAccount(db: DbOrTx, userId: string, invitedEmail: string): Promise<boolean> {
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1)
+  return user !== undefined && normaliseEmail(user.email) === normaliseEmail(invitedEmail)
+}
+
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
   const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1)
   return user
