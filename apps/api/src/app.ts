@@ -8,6 +8,7 @@ import { databasePlugin } from './plugins/database'
 import { requestLogPlugin } from './plugins/request-log'
 import { createLogging } from './plugins/logging'
 import { drainingPlugin } from './plugins/draining'
+import { compressionPlugin } from './plugins/compression'
 import { idempotencyPlugin, requestScopedDatabase } from './plugins/idempotency'
 import { errorsPlugin, frameworkErrorHandler } from './plugins/errors'
 import { metricsPlugin } from './plugins/metrics'
@@ -82,6 +83,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
   await app.register(errorsPlugin)
   await app.register(securityHeadersPlugin)
   await app.register(drainingPlugin)
+  await app.register(compressionPlugin)
   // Without CORS_ORIGINS no origin is allowed: @fastify/cors would then run on every request only to add nothing
   // (and answer preflights 404, as the not-found handler does without it), so it is not registered at all.
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: true })
