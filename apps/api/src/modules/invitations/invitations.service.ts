@@ -10,13 +10,11 @@ import { hashSecret } from '../auth/refresh-token'
 import { enqueueEmail } from '../outbox/outbox.service'
 import { memberships, organisations } from '../organisations/organisations.table'
 import { authorizeOrganisation } from '../organisations/organisations.service'
-import { getMe, isInvitedAccount, normaliseEmail } from '../users/users.service'
+import { getMe, isInvitedAccount, normaliseEmail, WRONG_INVITED_ACCOUNT } from '../users/users.service'
 import { users } from '../users/users.table'
 import { invitationErrors } from './invitations.errors'
 import { invitations } from './invitations.table'
 
-/** A forwarded link: only the invited address may accept (users.service `isInvitedAccount`). */
-const WRONG_ACCOUNT = 'This invitation was sent to another email address. Log in with the address the invitation was sent to, then open the link again.'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -112,7 +110,7 @@ export async function acceptInvitation(deps: InvitationDeps, actor: Actor, token
   const now = deps.now()
   await deps.db.transaction(async (tx) => {
     const { invitation: open } = await findUsable(tx, token, now)
-    if (!(await isInvitedAccount(tx, actor.userId, open.email))) throw invitationErrors.wrongAccount(WRONG_ACCOUNT)
+    if (!(await isInvitedAccount(tx, actor.userId, open.email))) throw invitationErrors.wrongAccount(WRONG_INVITED_ACCOUNT)
     const [invitation] = await tx
       .update(invitations)
       .set({ acceptedAt: now, acceptedBy: actor.userId })

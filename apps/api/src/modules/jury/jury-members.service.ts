@@ -9,14 +9,12 @@ import { recordAudit } from '../audit/audit.service'
 import { hashSecret } from '../auth/refresh-token'
 import { challenges } from '../challenges/challenges.table'
 import { enqueueEmail } from '../outbox/outbox.service'
-import { isInvitedAccount, normaliseEmail } from '../users/users.service'
+import { isInvitedAccount, normaliseEmail, WRONG_INVITED_ACCOUNT } from '../users/users.service'
 import { users } from '../users/users.table'
 import { authorizeJury } from './jury.access'
 import { juryErrors } from './jury.errors'
 import { juryAssignments, juryMembers, juryRounds, juryScorecards, type JuryMemberRow } from './jury.table'
 
-/** A forwarded link: only the invited address may accept (users.service `isInvitedAccount`). */
-const WRONG_ACCOUNT = 'This invitation was sent to another email address. Log in with the address the invitation was sent to, then open the link again.'
 
 export const JURY_INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000
 
@@ -173,7 +171,7 @@ export async function acceptInvitation(deps: JuryDeps, actor: Actor, token: stri
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const { member } = await findUsable(tx, token, now)
-    if (!(await isInvitedAccount(tx, actor.userId, member.email))) throw juryErrors.invitationWrongAccount(WRONG_ACCOUNT)
+    if (!(await isInvitedAccount(tx, actor.userId, member.email))) throw juryErrors.invitationWrongAccount(WRONG_INVITED_ACCOUNT)
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`jury_members:${member.challengeId}`}))`)
     const other = await tx
       .select({ id: juryMembers.id })

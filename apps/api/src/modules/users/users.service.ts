@@ -7,6 +7,9 @@ import { users, type UserRow } from './users.table'
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 
+/** The detail of the 403 both invitation kinds answer a forwarded link with. */
+export const WRONG_INVITED_ACCOUNT = 'This invitation was sent to another email address. Log in with the address the invitation was sent to, then open the link again.'
+
 /**
  * Whether the signed-in account is the one an invitation was mailed to. Invitation links (organisation and
  * jury) are bearer tokens sent to one address: a forwarded link must not let someone else in.
