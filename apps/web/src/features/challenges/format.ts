@@ -1,21 +1,22 @@
 // Dates are always shown and entered in Dutch time (Europe/Amsterdam), whatever the browser's own
 // zone: deadlines are the municipality's, and "12:00" must mean the same moment for every reader.
 
+import { dateTimeFormat, listFormat, numberFormat } from '../../app/intl-formats'
+
 export const TIME_ZONE = 'Europe/Amsterdam'
 
 export type AppLocale = 'nl' | 'en'
-const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'nl-NL')
 
 export function formatDateTime(iso: string, locale: string, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, dateStyle: style, timeStyle: 'short' }).format(new Date(iso))
+  return dateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: style, timeStyle: 'short' }).format(new Date(iso))
 }
 
 export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, dateStyle: 'long' }).format(new Date(iso))
+  return dateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long' }).format(new Date(iso))
 }
 
 export function formatEuros(amount: number, locale: string): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR', maximumFractionDigits: amount % 1 === 0 ? 0 : 2 }).format(amount)
+  return numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: amount % 1 === 0 ? 0 : 2 }).format(amount)
 }
 
 /** Whole days, hours and minutes left until `deadline`; null once it has passed. */
@@ -28,24 +29,26 @@ export function timeLeft(deadline: Date, now: Date): { days: number; hours: numb
 
 /** "3 dagen, 4 uur en 12 minuten" / "3 days, 4 hours and 12 minutes": plurals by Intl, not by hand. */
 export function formatTimeLeft(left: { days: number; hours: number; minutes: number }, locale: string): string {
-  const unit = (value: number, name: 'day' | 'hour' | 'minute') => new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit: name, unitDisplay: 'long' }).format(value)
+  const unit = (value: number, name: 'day' | 'hour' | 'minute') => numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value)
   const parts = [left.days > 0 ? unit(left.days, 'day') : null, left.days > 0 || left.hours > 0 ? unit(left.hours, 'hour') : null, unit(left.minutes, 'minute')].filter(
     (p): p is string => p !== null,
   )
-  return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(parts)
+  return listFormat(locale, { style: 'long', type: 'conjunction' }).format(parts)
+}
+
+const AMSTERDAM_PARTS: Intl.DateTimeFormatOptions = {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 }
 
 function amsterdamParts(date: Date): Record<string, number> {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date)
+  const parts = dateTimeFormat('en', AMSTERDAM_PARTS).formatToParts(date)
   return Object.fromEntries(parts.filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]))
 }
 
