@@ -40,7 +40,7 @@ export async function benchLighthouse({ choice, path = '/uitdagingen', runs = 1 
     for (let i = 0; i < runs; i++) all.push(await runOnce(server.url, path, chrome.port))
     const byPerf = [...all].sort((a, b) => a.perf - b.perf)
     const median = byPerf[Math.floor((byPerf.length - 1) / 2)]!
-    const { perf, lcp, cls, tbt, fcp, note } = median
+    const { perf, lcp, cls, tbt, note } = median
     const spread = runs > 1 ? `median of ${runs} runs (perf ${byPerf.map((r) => r.perf).join('/')}, LCP ${all.map((r) => fmt(r.lcp / 1000, 2)).join('/')} s, TBT ${all.map((r) => fmt(r.tbt, 0)).join('/')} ms); ` : ''
     return [
       {
