@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import Fastify from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compressionPlugin } from './compression'
+import { compressionPlugin, fixedJsonAnswer } from './compression'
 
 const big = { items: Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Opgave ${i}: buurtmoestuinen als leerwerkplek` })) }
 
@@ -52,5 +52,33 @@ describe('compression of GET answers', () => {
       expect(res.headers['content-encoding']).toBeUndefined()
       expect(res.statusCode).toBe(200)
     }
+  })
+})
+
+describe('a fixed JSON answer', () => {
+  const app = Fastify()
+  let builds = 0
+  beforeAll(async () => {
+    await app.register(compressionPlugin)
+    app.get('/fixed', fixedJsonAnswer(() => (builds++, big)))
+    await app.ready()
+  })
+  afterAll(() => app.close())
+
+  it('is built once and served plain, brotli or gzip, each the same JSON', async () => {
+    const plain = await app.inject({ url: '/fixed' })
+    const br1 = await app.inject({ url: '/fixed', headers: { 'accept-encoding': 'br, gzip' } })
+    const br2 = await app.inject({ url: '/fixed', headers: { 'accept-encoding': 'br' } })
+    const gzip = await app.inject({ url: '/fixed', headers: { 'accept-encoding': 'gzip' } })
+    expect(builds).toBe(1)
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.json()).toEqual(big)
+    for (const res of [br1, br2, gzip]) expect(res.headers.vary).toBe('Accept-Encoding')
+    expect(br1.headers['content-encoding']).toBe('br')
+    expect(br2.rawPayload.equals(br1.rawPayload)).toBe(true)
+    expect(JSON.parse(brotliDecompressSync(br1.rawPayload).toString())).toEqual(big)
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(big)
   })
 })

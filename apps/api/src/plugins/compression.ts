@@ -1,7 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { chooseContentCoding } from '../lib/content-coding'
+import { chooseContentCoding, type ContentCoding } from '../lib/content-coding'
 
 /** Below this an answer fits in a packet or two: compressing it costs more than it saves. */
 export const COMPRESSION_THRESHOLD_BYTES = 1024
@@ -11,6 +11,12 @@ function withAcceptEncoding(vary: unknown): string {
   const current = Array.isArray(vary) ? vary.join(', ') : typeof vary === 'string' ? vary : ''
   if (/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(current)) return current
   return current ? `${current}, Accept-Encoding` : 'Accept-Encoding'
+}
+
+function compress(input: string | Buffer, coding: ContentCoding): Buffer {
+  return coding === 'br'
+    ? brotliCompressSync(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(input) } })
+    : gzipSync(input, { level: 6 })
 }
 
 /**
@@ -36,11 +42,7 @@ export const compressionPlugin = fp(
       reply.header('vary', withAcceptEncoding(reply.getHeader('vary')))
       const coding = chooseContentCoding(request.headers['accept-encoding'])
       if (!coding) return done(null, payload)
-      const input = payload as string | Buffer
-      const body =
-        coding === 'br'
-          ? brotliCompressSync(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(input) } })
-          : gzipSync(input, { level: 6 })
+      const body = compress(payload as string | Buffer, coding)
       reply.header('content-encoding', coding)
       reply.removeHeader('content-length')
       done(null, body)
@@ -48,3 +50,26 @@ export const compressionPlugin = fp(
   },
   { name: 'compression' },
 )
+
+/**
+ * A JSON answer that does not change while the app runs (the OpenAPI document, 1.6 MB): serialised on
+ * the first request and compressed once per coding, then served from memory. Built per request it
+ * held the event loop ~25 ms for every GET anyone sent (serialising ~20 ms, brotli ~5 ms).
+ */
+export function fixedJsonAnswer(build: () => unknown) {
+  let text: string | null = null
+  const encoded = new Map<ContentCoding, Buffer>()
+  return (request: FastifyRequest, reply: FastifyReply): string | Buffer => {
+    text ??= JSON.stringify(build())
+    reply.type('application/json; charset=utf-8').header('vary', 'Accept-Encoding')
+    const coding = chooseContentCoding(request.headers['accept-encoding'])
+    if (!coding) return text
+    let body = encoded.get(coding)
+    if (!body) {
+      body = compress(text, coding)
+      encoded.set(coding, body)
+    }
+    reply.header('content-encoding', coding)
+    return body
+  }
+}

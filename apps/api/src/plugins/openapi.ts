@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import { fixedJsonAnswer } from './compression'
 import { API_VERSION } from './security-headers'
 
 export const API_PREFIX = '/api/v1'
@@ -105,7 +106,7 @@ export const openapiPlugin = fp(
       if (schema.body) schema.body = boundedSchema(schema.body, BODY_STRING_MAX)
       for (const part of ['querystring', 'params'] as const) if (schema[part]) schema[part] = boundedSchema(schema[part], URL_STRING_MAX)
     })
-    app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger())
+    app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, fixedJsonAnswer(() => app.swagger()))
     await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: `${API_PREFIX}/openapi.json` } })
   },
   { name: 'openapi' },
