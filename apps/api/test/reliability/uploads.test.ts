@@ -116,4 +116,32 @@ describe('upload attacks', () => {
     expect(file.headers['content-disposition']).toMatch(/^attachment; /)
     expect(file.headers['x-content-type-options']).toBe('nosniff')
   })
+
+  it('stores a retried upload once: the same file again answers 200 with the stored document, concurrent copies too', async () => {
+    const bytes = Buffer.concat([PDF_BYTES, Buffer.from('\n% herhaald\n')])
+    const first = await upload(ctx, owner, proposalId, bytes, 'herhaald.pdf')
+    expect(first.status).toBe(201)
+    const filesAfterFirst = stored()
+    const again = await upload(ctx, owner, proposalId, bytes, 'herhaald.pdf')
+    expect(again.status).toBe(200)
+    expect(again.headers['idempotent-replayed']).toBe('true')
+    expect(again.body).toEqual(first.body)
+    // Two copies at once: the proposal lock orders them, the second finds the first and removes its file.
+    const other = Buffer.concat([PDF_BYTES, Buffer.from('\n% tegelijk\n')])
+    const both = await Promise.all([upload(ctx, owner, proposalId, other, 'tegelijk.pdf'), upload(ctx, owner, proposalId, other, 'tegelijk.pdf')])
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201])
+    expect(both[0]!.body.id).toBe(both[1]!.body.id)
+    expect(stored()).toBe(filesAfterFirst + 1)
+    const { and, eq } = await import('drizzle-orm')
+    const rows = await ctx.database.db.select().from(documents).where(and(eq(documents.ownerId, proposalId), eq(documents.sha256, first.body.sha256)))
+    expect(rows).toHaveLength(1)
+  })
+
+  it('still stores the same bytes as another document under another name', async () => {
+    const bytes = Buffer.concat([PDF_BYTES, Buffer.from('\n% twee namen\n')])
+    const a = await upload(ctx, owner, proposalId, bytes, 'versie-a.pdf')
+    const b = await upload(ctx, owner, proposalId, bytes, 'versie-b.pdf')
+    expect([a.status, b.status]).toEqual([201, 201])
+    expect(a.body.id).not.toBe(b.body.id)
+  })
 })

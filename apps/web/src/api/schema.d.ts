@@ -830,7 +830,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document to a proposal (multipart/form-data, one field "file"; PDF, DOCX, XLSX, PNG or JPEG by content; at most 10 MiB)
-         * @description Lead and accepted partners, while the proposal is editable and before the deadline.
+         * @description Lead and accepted partners, while the proposal is editable and before the deadline. The same file sent again by the same person (same bytes, same name) is stored once: the answer is then 200 with the document already there and `Idempotent-Replayed: true`, so a retried upload whose first answer was lost leaves no second copy.
          */
         post: operations["uploadProposalDocument"];
         delete?: never;
@@ -13274,6 +13274,37 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Original file name (sanitised), used only for the download name */
+                        name: string;
+                        mediaType: string;
+                        /** Format: int64 */
+                        sizeBytes: number;
+                        /** @description Hex SHA-256 of the bytes; part of a proposal receipt hash */
+                        sha256: string;
+                        /** Format: date-time */
+                        uploadedAt: string;
+                    };
+                };
+            };
             /** @description Default Response */
             201: {
                 headers: {

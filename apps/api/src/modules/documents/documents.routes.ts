@@ -39,13 +39,16 @@ export async function documentRoutes(app: App, opts: { now: () => Date; storage:
           tags,
           operationId: 'uploadProposalDocument',
           summary: 'Upload a document to a proposal (multipart/form-data, one field "file"; PDF, DOCX, XLSX, PNG or JPEG by content; at most 10 MiB)',
-          description: 'Lead and accepted partners, while the proposal is editable and before the deadline.',
+          description:
+            'Lead and accepted partners, while the proposal is editable and before the deadline. The same file sent again by the same person ' +
+            '(same bytes, same name) is stored once: the answer is then 200 with the document already there and `Idempotent-Replayed: true`, ' +
+            'so a retried upload whose first answer was lost leaves no second copy.',
           security: bearerAuth,
           consumes: ['multipart/form-data'],
           params: IdParams('proposalId'),
           // Documents the form for the OpenAPI contract; the stream itself is read and checked in the handler.
           body: Type.Object({ file: Type.String({ format: 'binary', description: 'The file; its type is decided from its bytes' }) }, { required: ['file'] }),
-          response: { 201: DocumentMeta, ...problemResponses(401, 403, 404, 409, 413, 415) },
+          response: { 200: DocumentMeta, 201: DocumentMeta, ...problemResponses(401, 403, 404, 409, 413, 415) },
         },
       },
       async (request, reply) => {
@@ -62,7 +65,9 @@ export async function documentRoutes(app: App, opts: { now: () => Date; storage:
           throw error
         }
         if (bytes.length === 0) throw documentErrors.missingFile('The file is empty.')
-        return reply.status(201).send(await uploadProposalDocument(deps, actor, request.params.proposalId, { filename: file.filename, bytes }))
+        const { document, created } = await uploadProposalDocument(deps, actor, request.params.proposalId, { filename: file.filename, bytes })
+        if (!created) reply.header('idempotent-replayed', 'true')
+        return reply.status(created ? 201 : 200).send(document)
       },
     )
   })

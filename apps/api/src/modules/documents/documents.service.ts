@@ -32,44 +32,79 @@ const NAME_MESSAGES = {
   too_long: 'File names are at most 200 characters.',
 } as const
 
+/** What an upload did: stored a new document, or found this very file already there (a retry). */
+export interface UploadOutcome {
+  document: DocumentMeta
+  created: boolean
+}
+
+/** The same bytes under the same name from the same person on the same proposal: one document. */
+interface UploadFingerprint {
+  name: string
+  sha256: string
+  uploadedBy: string
+}
+
 /**
  * Checks the bytes (type by content), writes them under a generated key, then records them in a
  * transaction that re-checks access and the deadline with the proposal locked. If that refuses,
- * the written file is removed again.
+ * the written file is removed again. Sending the same file again (same bytes, same name, same
+ * uploader) answers the stored document instead of storing it twice: a retried upload whose first
+ * answer was lost must not leave two copies, and multipart bodies cannot use Idempotency-Key.
  */
-export async function uploadProposalDocument({ db, now, storage }: DocumentDeps, actor: Actor, proposalId: string, file: { filename: string; bytes: Buffer }): Promise<DocumentMeta> {
+export async function uploadProposalDocument({ db, now, storage }: DocumentDeps, actor: Actor, proposalId: string, file: { filename: string; bytes: Buffer }): Promise<UploadOutcome> {
   const nameProblem = checkDocumentName(file.filename)
   if (nameProblem) throw documentErrors.invalidName(NAME_MESSAGES[nameProblem], [{ field: '/file', code: `documents.name_${nameProblem}`, message: NAME_MESSAGES[nameProblem] }])
   const type = detectDocumentType(file.bytes)
   if (!type) throw documentErrors.unsupportedType('Upload a PDF, DOCX, XLSX, PNG or JPEG file. The type is read from the file’s content, not its name.', [{ field: '/file', code: 'documents.unsupported_type', message: 'Not a PDF, DOCX, XLSX, PNG or JPEG file.' }])
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex')
+  const fingerprint: UploadFingerprint = { name: displayDocumentName(file.filename, type), sha256: createHash('sha256').update(file.bytes).digest('hex'), uploadedBy: actor.userId }
   // Refuse early (before writing to disk) what the transaction would refuse anyway.
-  await db.transaction(async (tx) => authorizeUpload(tx, actor, proposalId, now()))
+  const early = await db.transaction(async (tx) => authorizeUpload(tx, actor, proposalId, now(), fingerprint))
+  if (early.existing) return { document: toMeta(early.existing), created: false }
   const storageKey = await storage.put(file.bytes)
   try {
-    return await db.transaction(async (tx) => {
-      const { proposal } = await authorizeUpload(tx, actor, proposalId, now())
+    const outcome = await db.transaction(async (tx): Promise<UploadOutcome> => {
+      const { proposal, existing } = await authorizeUpload(tx, actor, proposalId, now(), fingerprint)
+      // A concurrent copy of this upload committed first (the proposal lock orders them).
+      if (existing) return { document: toMeta(existing), created: false }
       const [row] = await tx
         .insert(documents)
-        .values({ ownerType: 'proposal', ownerId: proposalId, originalName: displayDocumentName(file.filename, type), storageKey, mediaType: allowedDocumentTypes[type].mediaType, sizeBytes: file.bytes.length, sha256, uploadedBy: actor.userId, createdAt: now() })
+        .values({ ownerType: 'proposal', ownerId: proposalId, originalName: fingerprint.name, storageKey, mediaType: allowedDocumentTypes[type].mediaType, sizeBytes: file.bytes.length, sha256: fingerprint.sha256, uploadedBy: actor.userId, createdAt: now() })
         .returning()
       await tx.update(proposals).set({ updatedAt: now() }).where(eq(proposals.id, proposalId))
       await recordAudit(tx, { actorId: actor.userId, action: 'proposal.document_added', entityType: 'document', entityId: row!.id, organisationId: proposal.leadEnterpriseId, after: { ...toMeta(row!), proposalId } })
-      return toMeta(row!)
+      return { document: toMeta(row!), created: true }
     })
+    if (!outcome.created) await storage.remove(storageKey)
+    return outcome
   } catch (error) {
     await storage.remove(storageKey)
     throw error
   }
 }
 
-async function authorizeUpload(tx: DbOrTx, actor: Actor, proposalId: string, at: Date) {
+async function authorizeUpload(tx: DbOrTx, actor: Actor, proposalId: string, at: Date, fingerprint: UploadFingerprint) {
   const locked = await lockProposalForWrite(tx, actor, proposalId, at)
   if (locked.access !== 'lead' && locked.access !== 'partner') throw proposalErrors.forbidden('Only members of the lead and of accepted partners add documents.')
   assertTransition(locked.proposal, locked.challenge, 'edit', at)
+  // Before the count: a retry of an upload that filled the last place is still answered with that document.
+  const [existing] = await tx
+    .select()
+    .from(documents)
+    .where(
+      and(
+        eq(documents.ownerType, 'proposal'),
+        eq(documents.ownerId, proposalId),
+        eq(documents.sha256, fingerprint.sha256),
+        eq(documents.originalName, fingerprint.name),
+        eq(documents.uploadedBy, fingerprint.uploadedBy),
+      ),
+    )
+    .limit(1)
+  if (existing) return { ...locked, existing }
   const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(documents).where(and(eq(documents.ownerType, 'proposal'), eq(documents.ownerId, proposalId)))
   if (n >= MAX_DOCUMENTS_PER_PROPOSAL) throw proposalErrors.tooManyDocuments(`A proposal holds at most ${MAX_DOCUMENTS_PER_PROPOSAL} documents.`)
-  return locked
+  return { ...locked, existing: undefined }
 }
 
 export async function deleteDocument({ db, now, storage }: DocumentDeps, actor: Actor, documentId: string): Promise<void> {
