@@ -89,8 +89,6 @@ async function resultsStale(db: DbOrTx, round: JuryRoundRow, row: { inputsHash: 
   return (await roundInputs(db, round)).inputsHash !== row.inputsHash
 }
 
-const NON_ASCII = /[^ -~]/ // anything but printable ASCII (JSON escapes control characters)
-
 /**
  * sha256 of canonicalJson({ criteria, options, scorecards }), written card by card: the same bytes
  * (so stored hashes stay valid) without building one string of 200,000 cards through the generic,
@@ -116,8 +114,7 @@ export function inputsHashOf(criteria: readonly Criterion[], options: object, sc
   // Cards of one round share their criterion keys: sort and quote them once, not per card.
   let keys: string[] = uniformKeys ? [...uniformKeys].sort(codeUnitOrder) : []
   let quoted: string[] = keys.map((k) => `${JSON.stringify(k)}:`)
-  // Ids, keys and numbers are ASCII, whose UTF-8 is their latin1: the cheaper encoding gives the same bytes.
-  const update = (text: string) => hash.update(text, NON_ASCII.test(text) ? 'utf8' : 'latin1')
+  const update = (text: string) => hash.update(text, 'utf8')
   let chunk = ''
   for (let n = 0; n < scorecards.length; n++) {
     const s = scorecards[n]!
