@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import { benchEnv } from './http-overhead'
 import { REPO_DIR, type DriverChoice } from './lib'
 import { startServer } from './processes'
 import { fmt, type Row } from './results'
@@ -19,15 +20,9 @@ export async function benchLighthouse({ choice, path = '/uitdagingen', runs = 1 
   const skip = (why: string): Row[] => [{ id: '6b', name: 'Lighthouse on the built app', figure: 'not run', baseline: '–', ratio: '–', goal: 'perf ≥ 90, LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms', met: null, note: why }]
   if (!existsSync(chromePath)) return skip(`no Chromium at ${chromePath}`)
   if (!existsSync(join(dist, 'index.html'))) return skip('apps/web/dist is missing: run pnpm build first')
-  const env = {
-    ...process.env,
-    ...(choice.kind === 'pg' ? { DATABASE_URL: choice.url } : { DATA_DIR: choice.dataDir, DATABASE_URL: '' }),
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    SEED_DEMO: 'false',
-    WEB_DIST_DIR: dist,
-    NODE_ENV: 'production',
-  }
-  const server = await startServer('app-harness.ts', [], env)
+  // The bench's app environment, limits raised: with REDIS_URL set (CI), the per-IP counters are shared with
+  // the load of benchmark 1 and the catalogue's API would answer 429.
+  const server = await startServer('app-harness.ts', [], { ...benchEnv(choice), WEB_DIST_DIR: dist })
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: FLAGS, userDataDir: false })
   try {
     // A catalogue whose API fails renders an error message fast: make sure the page measured is the real one.
