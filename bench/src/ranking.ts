@@ -83,7 +83,7 @@ export async function benchRanking(handle: DatabaseHandle): Promise<Row[]> {
       ratio: ratio(total, baseline),
       goal: '≤ 3× and ≤ 2 s',
       met: total / baseline <= 3 && total <= 2000,
-      note: `${shape}; read (roundInputs: one row per card, scores as an array, inputs hash) ${fmt(read.ms, 0)} ms, compute ${fmt(compute.ms, 0)} ms; GROUP BY over jury_scorecards' jsonb ${fmt(baseline, 0)} ms, over the flat bench.scores ${fmt(plainMs, 0)} ms`,
+      note: `${shape}; read (roundInputs: one row per card, its scores as one text, inputs hash) ${fmt(read.ms, 0)} ms, compute ${fmt(compute.ms, 0)} ms; GROUP BY over jury_scorecards' jsonb ${fmt(baseline, 0)} ms, over the flat bench.scores ${fmt(plainMs, 0)} ms`,
       data: { readMs: read.ms, readRunsMs: readRuns.map((r) => r.ms), computeMs: compute.ms, computeRunsMs: computeRuns.map((r) => r.ms), groupByMs: sqlTimes, flatGroupByMs: plainMs, scores, scorecards: scorecards.length, proposals, jurors, criteria: criteria.length },
     },
     {
@@ -94,7 +94,7 @@ export async function benchRanking(handle: DatabaseHandle): Promise<Row[]> {
       ratio: ratio(read.ms, before.ms),
       goal: '(before/after)',
       met: null,
-      note: 'before: every column as drizzle objects, localeCompare sort, canonicalJson of all cards at once; after: scores as float8 columns in SQL order, per-card hash writer (same hash, checked)',
+      note: 'before: every column as drizzle objects, localeCompare sort, canonicalJson of all cards at once; after: scores as one text per card in SQL order, the inputs hash written from encoded-once byte pieces (same hash, checked)',
       data: { beforeMs: before.ms },
     },
     {

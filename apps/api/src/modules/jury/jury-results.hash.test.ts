@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, type Criterion, type Scorecard } from '@opgave/domain'
-import { inputsHashOf, inputsMarkerOf } from './jury-results.service'
+import { inputsHashOf } from './jury-inputs-hash'
+import { inputsMarkerOf } from './jury-results.service'
 
 const criteria: Criterion[] = [
   { id: 'b2c1e0f4-0000-4000-8000-000000000002', weight: 2, scaleMin: 0, scaleMax: 10, threshold: 3, sdgGoals: [3] },
@@ -34,6 +35,17 @@ describe('inputsHashOf', () => {
     expect(inputsHashOf(criteria, options, cards, ids)).toBe(reference(cards))
     expect(inputsHashOf(criteria, options, [], ids)).toBe(reference([]))
     expect(() => inputsHashOf(criteria, options, [{ ...cards[1]!, scores: { [ids[0]!]: Number.NaN, [ids[1]!]: 1 } }], ids)).toThrow(TypeError)
+  })
+
+  it('stays exact across its 1 MB buffer: cards spanning several fills, an id longer than the buffer', () => {
+    const ids = criteria.map((c) => c.id)
+    const cards: Scorecard[] = Array.from({ length: 12_000 }, (_, i) => ({
+      jurorId: i === 5_000 ? `juror-${'x'.repeat(1_200_000)}` : `juror-${i % 40}`,
+      proposalId: `proposal-${'é'.repeat(40)}-${Math.floor(i / 40)}`,
+      submitted: i % 9 !== 0,
+      scores: { [ids[0]!]: (i % 23) / 4, [ids[1]!]: i % 17 === 0 ? null : i % 6 },
+    }))
+    expect(inputsHashOf(criteria, options, cards, ids)).toBe(reference(cards))
   })
 
   it('changes when a score changes', () => {

@@ -17,25 +17,28 @@ import { identityTerms, type JuryProposal } from './jury.proposals'
 import { criteriaOf } from './jury-rounds.service'
 import { blindFor, visibleProposalsOfRound, visibleProposalTitlesOfRound } from './jury-round-proposals'
 import { toDomainCriterion } from './jury-scorecards.service'
+import { inputsHashOf } from './jury-inputs-hash'
 import { juryDecisions, juryRoundProposals, juryRoundResults, juryRounds, juryScorecards, type JuryRoundRow } from './jury.table'
 
 /**
  * The pipeline's inputs for a round: its criteria, options and every scorecard (the pipeline filters).
- * One row per scorecard with its scores as float8 columns in criterion order, read in SQL as arrays
- * (`rowMode: 'array'`): a round of 5,000 proposals × 40 jurors is 200,000 cards, and full rows
- * (comments, timestamps) as objects cost seconds (bench/README.md, benchmark 3). With `marker`, the
+ * One row per scorecard, read as arrays (`rowMode: 'array'`), its scores as one text in criterion
+ * order ("7,5,,9,6": empty for a criterion not scored): a round of 5,000 proposals × 40 jurors is
+ * 200,000 cards, and full rows (comments, timestamps) as objects cost seconds; one text instead of a
+ * float8 column per criterion halves what the driver parses (bench/README.md, benchmark 3). With `marker`, the
  * same statement (one snapshot) also returns the cards digest of `inputsMarkerOf`, on one row only:
  * what is stored with a computation.
  */
 export async function roundInputs(db: DbOrTx, round: JuryRoundRow, opts: { marker?: boolean } = {}) {
   const criteria = (await criteriaOf(db, round.id)).map(toDomainCriterion)
   const ids = criteria.map((k) => k.id)
-  const columns = ids.length > 0 ? sql.join(ids.map((id) => sql`, (scores -> ${id} ->> 'score')::float8`), sql``) : sql``
+  // ->> gives the stored JSON number's text, which Number() reads to the same double as a float8 cast would.
+  const scoresText = ids.length > 0 ? sql`concat_ws(',', ${sql.join(ids.map((id) => sql`coalesce(scores -> ${id} ->> 'score', '')`), sql`, `)})` : sql`''`
   const digestColumn = opts.marker ? sql`case when row_number() over () = 1 then (${submittedCardsDigest(round.id)}) end` : sql`null`
   const rows = await queryDriver<(string | number | boolean | null)[]>(
     db,
     // uuid order is byte order, which for lowercase hex is the code-unit order the hash has always been taken in.
-    sql`select member_id, proposal_id, status = 'submitted', ${digestColumn}${columns}
+    sql`select member_id, proposal_id, status = 'submitted', ${digestColumn}, ${scoresText}
         from ${juryScorecards} where ${juryScorecards.roundId} = ${round.id} order by proposal_id, member_id`,
     { rowMode: 'array' },
   )
@@ -45,10 +48,11 @@ export async function roundInputs(db: DbOrTx, round: JuryRoundRow, opts: { marke
   for (let r = 0; r < rows.length; r++) {
     const c = rows[r]!
     if (c[3] !== null) digest = c[3] as string
+    const texts = (c[4] as string).split(',')
     const scores: Record<string, number | null> = {}
     for (let i = 0; i < n; i++) {
-      const v = c[4 + i]
-      scores[ids[i]!] = v === null || v === undefined ? null : typeof v === 'number' ? v : Number(v)
+      const v = texts[i]
+      scores[ids[i]!] = v === undefined || v === '' ? null : Number(v)
     }
     scorecards[r] = { jurorId: c[0] as string, proposalId: c[1] as string, submitted: c[2] === true, scores }
   }
@@ -87,54 +91,6 @@ async function resultsStale(db: DbOrTx, round: JuryRoundRow, row: { inputsHash: 
     if (inputsMarkerOf(criteria, options, digest?.[0] ?? EMPTY_DIGEST) === row.inputsMarker) return false
   }
   return (await roundInputs(db, round)).inputsHash !== row.inputsHash
-}
-
-/**
- * sha256 of canonicalJson({ criteria, options, scorecards }), written card by card: the same bytes
- * (so stored hashes stay valid) without building one string of 200,000 cards through the generic,
- * key-sorting serialiser, which took seconds (benchmark 3). `uniformKeys`: the caller vouches that every
- * card's scores have exactly these keys, none undefined (roundInputs builds them so), which spares the
- * per-card key check.
- */
-export function inputsHashOf(criteria: readonly Criterion[], options: object, scorecards: readonly Scorecard[], uniformKeys?: readonly string[]): string {
-  const hash = createHash('sha256')
-  // "scorecards" sorts last among the top-level keys, so the empty list closes the canonical head.
-  const head = canonicalJson({ criteria, options, scorecards: [] })
-  hash.update(head.slice(0, -'[]}'.length) + '[')
-  const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-  // JSON.stringify of a finite number is its String(); canonicalJson refuses the others, as it always did.
-  const number = (v: number | null) => (v === null ? 'null' : Number.isFinite(v) ? String(v) : canonicalJson(v))
-  // Ids repeat (40 jurors, 5,000 proposals over 200,000 cards): quote each once.
-  const quotedIds = new Map<string, string>()
-  const quote = (id: string) => {
-    let q = quotedIds.get(id)
-    if (q === undefined) quotedIds.set(id, (q = JSON.stringify(id)))
-    return q
-  }
-  // Cards of one round share their criterion keys: sort and quote them once, not per card.
-  let keys: string[] = uniformKeys ? [...uniformKeys].sort(codeUnitOrder) : []
-  let quoted: string[] = keys.map((k) => `${JSON.stringify(k)}:`)
-  const update = (text: string) => hash.update(text, 'utf8')
-  let chunk = ''
-  for (let n = 0; n < scorecards.length; n++) {
-    const s = scorecards[n]!
-    if (!uniformKeys) {
-      const own = Object.keys(s.scores)
-      if (own.length !== keys.length || !own.every((k) => k in s.scores && s.scores[k] !== undefined) || !keys.every((k) => k in s.scores)) {
-        keys = own.filter((k) => s.scores[k] !== undefined).sort(codeUnitOrder)
-        quoted = keys.map((k) => `${JSON.stringify(k)}:`)
-      }
-    }
-    let scores = ''
-    for (let i = 0; i < keys.length; i++) scores += `${i > 0 ? ',' : ''}${quoted[i]}${number(s.scores[keys[i]!]!)}`
-    chunk += `${n > 0 ? ',' : ''}{"jurorId":${quote(s.jurorId)},"proposalId":${quote(s.proposalId)},"scores":{${scores}},"submitted":${s.submitted}}`
-    if (chunk.length > 262_144) {
-      update(chunk)
-      chunk = ''
-    }
-  }
-  update(chunk + ']}')
-  return hash.digest('hex')
 }
 
 /** Runs computeRoundResults on the round's scorecards and stores the outcome with its inputs hash. */
