@@ -29,6 +29,20 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
   }
 
 
+  it('opens the catalogue with the first message file only, and fetches the rest before a feature page', async () => {
+    const page = await newPage()
+    const fetched: string[] = []
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname))
+    await page.goto(`${product.baseUrl}/uitdagingen`)
+    await page.getByRole('link', { name: ELDERLY }).waitFor()
+    expect(await page.locator('body').innerText()).not.toMatch(/\b(nav|challenges|layout|common)\.[a-z]\w*/)
+    expect(fetched.filter((p) => p.includes('.features-'))).toEqual([])
+    await page.getByRole('link', { name: 'Inloggen' }).first().click()
+    await expect.poll(() => h1(page)).toBe('Inloggen')
+    expect(fetched.filter((p) => p.includes('nl.features-'))).toHaveLength(1)
+    expect(await page.locator('body').innerText()).not.toMatch(/\b(login|sso|nav)\.[a-z]\w*/)
+  })
+
   it('lets anyone search the catalogue in Dutch and read a challenge', async () => {
     const page = await newPage()
     await page.goto(`${product.baseUrl}/uitdagingen`)

@@ -8,6 +8,7 @@
 import { createApp, h, nextTick } from 'vue'
 import { createI18n } from 'vue-i18n'
 import nl from '../../../apps/web/src/i18n/nl.json'
+import nlFeatures from '../../../apps/web/src/i18n/nl.features.json'
 import RankingTable from '../../../apps/web/src/features/jury/components/RankingTable.vue'
 import { rankingRows, type RoundResults } from '../../../apps/web/src/features/jury/results'
 import '../../../apps/web/src/features/jury/jury.css'
@@ -51,7 +52,7 @@ const jurorDetails = (proposalId: string) => byId.get(proposalId)!.jurorTotals.m
 
 const started = performance.now()
 const rows = rankingRows(results, titles, names)
-const i18n = createI18n({ legacy: false, locale: 'nl', messages: { nl } })
+const i18n = createI18n({ legacy: false, locale: 'nl', messages: { nl: { ...nl, ...nlFeatures } } })
 createApp({ render: () => h(RankingTable, { rows, jurorDetails, initialPageSize }) }).use(i18n).mount('#app')
 void nextTick(() =>
   requestAnimationFrame(() =>

@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw, type Router } from 'vue-router'
 import { adminRoutes } from '../features/admin/routes'
 import { authRoutes } from '../features/auth/routes'
 import { challengeRoutes } from '../features/challenges/routes'
@@ -54,7 +54,12 @@ export interface RouterSession extends Viewer {
   init(): Promise<void>
 }
 
-export function createAppRouter(session: RouterSession): Router {
+export interface AppRouterOptions {
+  /** Work a page needs before it is entered (its messages: see `loadFeatureMessages`), after access is allowed. */
+  prepare?: (to: RouteLocationNormalized) => Promise<void> | void
+}
+
+export function createAppRouter(session: RouterSession, { prepare }: AppRouterOptions = {}): Router {
   const router = createRouter({
     history: createWebHistory(),
     routes,
@@ -73,6 +78,7 @@ export function createAppRouter(session: RouterSession): Router {
       case 'leave':
         return { path: safeRedirect(to.query.redirect), replace: true }
       case 'allow':
+        await prepare?.(to)
         return true
     }
   })

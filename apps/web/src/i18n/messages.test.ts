@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import en from './en.json'
-import nl from './nl.json'
+import enCore from './en.json'
+import enFeatures from './en.features.json'
+import nlCore from './nl.json'
+import nlFeatures from './nl.features.json'
+
+const en = { ...enCore, ...enFeatures }
+const nl = { ...nlCore, ...nlFeatures }
 
 function keysOf(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -15,6 +20,12 @@ function valuesOf(messages: object): string[] {
 }
 
 describe('message files', () => {
+  it('split each language the same way, with no namespace in both files', () => {
+    expect(Object.keys(enCore)).toEqual(Object.keys(nlCore))
+    expect(Object.keys(enFeatures)).toEqual(Object.keys(nlFeatures))
+    expect(Object.keys(nlCore).filter((ns) => ns in nlFeatures)).toEqual([])
+  })
+
   it('nl and en have exactly the same keys', () => {
     expect(keysOf(en).sort()).toEqual(keysOf(nl).sort())
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import en from '../../i18n/en.json'
-import nl from '../../i18n/nl.json'
+import en from '../../i18n/en.features.json'
+import nl from '../../i18n/nl.features.json'
 import { ssoErrorKey } from './sso-errors'
 
 describe('ssoErrorKey', () => {
