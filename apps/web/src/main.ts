@@ -3,7 +3,7 @@ import { createApp } from 'vue'
 import { createAuthMiddleware } from './api/auth-middleware'
 import { api } from './api/client'
 import App from './app/App.vue'
-import { CORE_MESSAGE_ROUTES, createAppI18n, loadFeatureMessages, loadLocaleMessages } from './app/i18n'
+import { createAppI18n, loadFeatureMessages, loadLocaleMessages, needsFeatureMessages } from './app/i18n'
 import { initialLocale } from './app/locale'
 import { createAppRouter } from './app/router'
 import { useSessionStore } from './features/auth/store'
@@ -25,8 +25,6 @@ api.use(
   }),
 )
 
-// Pages outside CORE_MESSAGE_ROUTES wait for the rest of their language's messages (one chunk, fetched once).
-const isCoreRoute = (name: unknown) => typeof name === 'string' && CORE_MESSAGE_ROUTES.has(name)
-app.use(createAppRouter(session, { prepare: (to) => (isCoreRoute(to.name) ? undefined : loadFeatureMessages(i18n.global, i18n.global.locale.value)) }))
+app.use(createAppRouter(session, { prepare: (to) => (needsFeatureMessages(to.name) ? loadFeatureMessages(i18n.global, i18n.global.locale.value) : undefined) }))
 if (messagesReady) void messagesReady.then(() => app.mount('#app'))
 else app.mount('#app')

@@ -16,6 +16,7 @@ export function createAppI18n() {
     legacy: false,
     locale: DEFAULT_LOCALE,
     fallbackLocale: DEFAULT_LOCALE,
+    // Dutch's features file is merged in later (loadFeatureMessages): the schema types the whole.
     messages: { nl } as unknown as Record<AppLocale, MessageSchema>,
     datetimeFormats: {
       nl: {
@@ -42,26 +43,27 @@ const loaders: Record<AppLocale, { core: () => Promise<MessageFile>; features: (
 /** Route names whose pages (and the shell around them) use only the first message file: see the test. */
 export const CORE_MESSAGE_ROUTES: ReadonlySet<string> = new Set(['home', 'challenges', 'not-found'])
 
-/** A namespace of the features file: present once that file has been merged in. */
-const FEATURES_MARKER = 'jury'
+/** Whether entering a route must wait for its language's features file. */
+export const needsFeatureMessages = (routeName: unknown) => !(typeof routeName === 'string' && CORE_MESSAGE_ROUTES.has(routeName))
+
+/** A namespace of each file: present once that file has been merged into a language. */
+const MARKERS = { core: 'app', features: 'jury' } as const
 
 interface MessageComposer {
   getLocaleMessage(locale: AppLocale): object
   mergeLocaleMessage(locale: AppLocale, messages: MessageFile): void
 }
 
-/** Makes sure a language's features file is merged in (fetching its chunk once). */
-export async function loadFeatureMessages(composer: MessageComposer, locale: AppLocale): Promise<void> {
-  if (FEATURES_MARKER in composer.getLocaleMessage(locale)) return
-  composer.mergeLocaleMessage(locale, await loaders[locale].features())
+/** Merges one of a language's two files in, unless it is there (fetching its chunk once). */
+async function ensureMessageFile(composer: MessageComposer, locale: AppLocale, file: keyof typeof MARKERS): Promise<void> {
+  if (MARKERS[file] in composer.getLocaleMessage(locale)) return
+  composer.mergeLocaleMessage(locale, await loaders[locale][file]())
 }
 
-/** Makes sure all of a language's messages are there (fetching its chunks once) before it is switched to. */
-export async function loadLocaleMessages(composer: MessageComposer & { availableLocales: readonly string[] }, locale: AppLocale): Promise<void> {
-  const [core, features] = await Promise.all([
-    composer.availableLocales.includes(locale) ? null : loaders[locale].core(),
-    FEATURES_MARKER in composer.getLocaleMessage(locale) ? null : loaders[locale].features(),
-  ])
-  if (core) composer.mergeLocaleMessage(locale, core)
-  if (features) composer.mergeLocaleMessage(locale, features)
+/** Makes sure a language's features file is merged in: before the router enters a page outside the core routes. */
+export const loadFeatureMessages = (composer: MessageComposer, locale: AppLocale) => ensureMessageFile(composer, locale, 'features')
+
+/** Makes sure all of a language's messages are there before it is switched to. */
+export async function loadLocaleMessages(composer: MessageComposer, locale: AppLocale): Promise<void> {
+  await Promise.all([ensureMessageFile(composer, locale, 'core'), ensureMessageFile(composer, locale, 'features')])
 }
