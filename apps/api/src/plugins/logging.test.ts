@@ -37,6 +37,8 @@ describe('the production logger', () => {
     app.log.info('after the requests')
     await app.inject({ url: '/broken', headers: { 'x-request-id': 'r-broken' } })
     await app.close()
+    // Lines are handed to the destination in batches (log-batch.ts); flush() hands over the last one.
+    await logging.flush()
     const lines = readLines(file)
     const requests = lines.filter((l) => l.msg === 'request')
     expect(requests).toHaveLength(2)

@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import type { FastifyBaseLogger } from 'fastify'
 import pino, { type Bindings, type ChildLoggerOptions, type Logger } from 'pino'
 import { LOG_REDACT_PATHS } from './log-redaction'
+import { LogLineBatch } from './log-batch'
 import { loggableUrl, type RequestLine, type RequestLineWriter } from './request-log'
 
 /** Log lines carry no secrets: invitation tokens travel in URLs, so they are masked. */
@@ -14,7 +15,7 @@ export type LogDestination = ReturnType<typeof pino.destination>
 
 export interface AppLogging {
   /** Fastify's `logger` option: pino with redaction, writing to the shared destination. */
-  options: { level: string; redact: string[]; serializers: { req: typeof serializeRequest }; stream: LogDestination }
+  options: { level: string; redact: string[]; serializers: { req: typeof serializeRequest }; stream: LogLineBatch }
   /**
    * Writes the one line per request (plugins/request-log.ts) straight to the destination, in pino's format
    * (level, time, pid, hostname, the line's fields, msg) and at the logger's level. Its fields are fixed
@@ -89,16 +90,20 @@ class LazyChildLogger {
 /**
  * The production log: JSON lines on stdout, written asynchronously. A write per line (a system call each,
  * synchronous or through libuv's thread pool alike) was the largest fixed cost of a request (bench 1c/1f);
- * now lines are gathered up to 32 KB, or for at most 100 ms, and written together. Nothing is lost on a normal shutdown:
- * server.ts awaits `flush()` before it exits, and pino writes the rest synchronously on `exit` (process.exit,
- * a fatal error) through its on-exit hook for asynchronous destinations.
+ * now lines are gathered (log-batch.ts) up to 16 KB, or for at most 100 ms, and handed to the destination
+ * together. Nothing is lost on a normal shutdown: server.ts awaits `flush()` before it exits, and on `exit`
+ * (process.exit, a fatal error) the batch and the destination are written synchronously.
  */
-export function createLogging(level: string, destination: LogDestination = pino.destination({ dest: 1, sync: false, minLength: 32 * 1024, maxWrite: 64 * 1024, periodicFlush: 100 })): AppLogging {
+export function createLogging(level: string, destination: LogDestination = pino.destination({ dest: 1, sync: false, minLength: 0, maxWrite: 64 * 1024 })): AppLogging {
+  const batch = new LogLineBatch(destination)
   return {
-    options: { level, redact: LOG_REDACT_PATHS, serializers: { req: serializeRequest }, stream: destination },
-    requestLine: requestLineWriter(level, destination),
+    options: { level, redact: LOG_REDACT_PATHS, serializers: { req: serializeRequest }, stream: batch },
+    requestLine: requestLineWriter(level, batch),
     childLoggerFactory: (logger, bindings, options) => new LazyChildLogger(logger, bindings, options) as unknown as FastifyBaseLogger,
-    flush: () => flushDestination(destination),
+    flush: () => {
+      batch.handOver()
+      return flushDestination(destination)
+    },
   }
 }
 
