@@ -104,6 +104,8 @@ export function benchEnv(choice: DriverChoice): NodeJS.ProcessEnv {
     // The limits protect production from abuse; here they would only measure 429s.
     RATE_LIMIT_PER_MINUTE: '1000000000',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000000',
+    // Production scrapes /metrics: with the token set, every request is counted, as there.
+    METRICS_TOKEN: 'bench-metrics-token-0123456789',
     NODE_ENV: 'production',
   }
 }
