@@ -9,7 +9,7 @@
 import autocannon from 'autocannon'
 import { listPublicChallenges } from './api'
 import { median, openDatabase, type DriverChoice } from './lib'
-import { startServer, type Server } from './processes'
+import { cpuMsOf, startServer, type Server } from './processes'
 import { fmt, ratio, type Row } from './results'
 
 /** createDatabase's default, which server.ts keeps: the baseline gets the same. */
@@ -23,13 +23,18 @@ interface Load {
   p99: number
   non2xx: number
   errors: number
+  /** The server process's CPU time per request in µs (/proc, 10 ms ticks): unlike req/s, it does not move with how busy the machine is. */
+  cpuUs: number
 }
 
-async function load(url: string, seconds: number, headers: Record<string, string> = {}): Promise<Load> {
+async function load(server: Server, path: string, seconds: number, headers: Record<string, string> = {}): Promise<Load> {
+  const url = server.url + path
   // A short warm-up first: JIT, pool connections and prepared plans should not count.
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers })
+  const cpuBefore = cpuMsOf(server.pid)
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers })
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts }
+  const cpuUs = ((cpuMsOf(server.pid) - cpuBefore) * 1000) / Math.max(1, r.requests.total)
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, cpuUs }
 }
 
 /** The SQL text and parameters the app sends for the catalogue page, read off the pg pool. */
@@ -60,7 +65,7 @@ const check = (what: string, loads: Load[]) => {
 /** Median of each figure over the rounds: robust against a neighbour's burst on a shared machine. */
 function medianLoad(loads: Load[]): Load {
   const mid = (pick: (l: Load) => number) => median(loads.map(pick))
-  return { rps: mid((l) => l.rps), p50: mid((l) => l.p50), p99: mid((l) => l.p99), non2xx: mid((l) => l.non2xx), errors: mid((l) => l.errors) }
+  return { rps: mid((l) => l.rps), p50: mid((l) => l.p50), p99: mid((l) => l.p99), non2xx: mid((l) => l.non2xx), errors: mid((l) => l.errors), cpuUs: mid((l) => l.cpuUs) }
 }
 
 /**
@@ -140,14 +145,15 @@ export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: D
     if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${await reg.text()}`)
     const auth = { authorization: `Bearer ${((await reg.json()) as { accessToken: string }).accessToken}` }
 
-    const run = (url: string, headers: Record<string, string> = {}) => () => load(url, seconds, headers)
-    const none = async (): Promise<Load> => ({ rps: NaN, p50: NaN, p99: NaN, non2xx: 0, errors: 0 })
-    const catalogue = await pair(rounds, run(app.url + CATALOGUE_PATH), bare ? run(bare.url + '/api/v1/challenges') : none)
-    const json = await pair(rounds, run(app.url + '/api/v1/bench/json'), run(http.url + '/api/v1/bench/json'))
-    const authPair = await pair(rounds, run(app.url + '/api/v1/bench/json-auth', auth), run(app.url + '/api/v1/bench/json'))
-    const meHealth = await pair(rounds, run(app.url + '/api/v1/me', auth), run(app.url + '/api/v1/health'))
-    const fastifyFloor = await pair(rounds, run(fastify.url + '/api/v1/bench/json'), run(http.url + '/api/v1/bench/json'))
-    const logging = await pair(rounds, run(quiet.url + '/api/v1/bench/json'), run(app.url + '/api/v1/bench/json'))
+    const run = (server: Server, path: string, headers: Record<string, string> = {}) => () => load(server, path, seconds, headers)
+    const none = async (): Promise<Load> => ({ rps: NaN, p50: NaN, p99: NaN, non2xx: 0, errors: 0, cpuUs: NaN })
+    const JSON_PATH = '/api/v1/bench/json'
+    const catalogue = await pair(rounds, run(app, CATALOGUE_PATH), bare ? run(bare, '/api/v1/challenges') : none)
+    const json = await pair(rounds, run(app, JSON_PATH), run(http, JSON_PATH))
+    const authPair = await pair(rounds, run(app, '/api/v1/bench/json-auth', auth), run(app, JSON_PATH))
+    const meHealth = await pair(rounds, run(app, '/api/v1/me', auth), run(app, '/api/v1/health'))
+    const fastifyFloor = await pair(rounds, run(fastify, JSON_PATH), run(http, JSON_PATH))
+    const logging = await pair(rounds, run(quiet, JSON_PATH), run(app, JSON_PATH))
 
     const na = 'n/a (PGlite: no pg baseline)'
     const problems = [
@@ -159,6 +165,7 @@ export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: D
       check('/health', meHealth.all.b),
     ].filter(Boolean)
     const perRound = (loads: Load[]) => loads.map((l) => fmt(l.rps, 0)).join('/')
+    const cpu = (p: Pair) => `server CPU per request ${fmt(p.a.cpuUs, 1)} µs against ${fmt(p.b.cpuUs, 1)} µs`
     return [
       {
         id: '1a',
@@ -171,6 +178,7 @@ export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: D
         note: [
           `app ${page.items?.length ?? '?'} items per page${barePage ? `, bare ${barePage.items?.length ?? '?'} rows (limit + 1, as the app fetches)` : ''}`,
           `req/s per round app ${perRound(catalogue.all.a)}${bare ? `, bare ${perRound(catalogue.all.b)}` : ''}`,
+          `the app process's CPU per request ${fmt(catalogue.a.cpuUs, 0)} µs${bare ? `, the bare server's ${fmt(catalogue.b.cpuUs, 0)} µs` : ''} (PostgreSQL's own work not counted)`,
           ...problems,
         ].join('; '),
         data: { ...catalogue, sql: captured?.text, params: captured?.params },
@@ -184,11 +192,22 @@ export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: D
         goal: '≤ 1.50×',
         met: bare ? catalogue.a.p99 / Math.max(1, catalogue.b.p99) <= 1.5 : null,
       },
-      throughputRow('1c', 'no-db JSON route (app vs node:http)', json, { min: 0.85 }, { note: `req/s per round app ${perRound(json.all.a)}, node:http ${perRound(json.all.b)}` }),
-      throughputRow('1d', 'same JSON route, bearer auth vs none', authPair, { min: 0.85 }),
-      throughputRow('1e', 'GET /me (token) vs GET /health', meHealth, { label: '(info)' }),
-      throughputRow('1f', 'JSON route, LOG_LEVEL=warn vs info (default)', logging, { label: '(attribution)' }, { note: 'not a goal: tells how much of 1c is request logging' }),
-      throughputRow('1g', 'JSON route, bare Fastify vs node:http', fastifyFloor, { label: '(attribution)' }, { note: "not a goal: Fastify's own share of 1c; the rest is the app's plugins and logging" }),
+      throughputRow('1c', 'no-db JSON route (app vs node:http)', json, { min: 0.85 }, { note: `req/s per round app ${perRound(json.all.a)}, node:http ${perRound(json.all.b)}; ${cpu(json)}` }),
+      throughputRow('1d', 'same JSON route, bearer auth vs none', authPair, { min: 0.85 }, { note: cpu(authPair) }),
+      throughputRow('1e', 'GET /me (token) vs GET /health', meHealth, { label: '(info)' }, { note: cpu(meHealth) }),
+      throughputRow('1f', 'JSON route, LOG_LEVEL=warn vs info (default)', logging, { label: '(attribution)' }, { note: `not a goal: tells how much of 1c is request logging; ${cpu(logging)}` }),
+      throughputRow('1g', 'JSON route, bare Fastify vs node:http', fastifyFloor, { label: '(attribution)' }, { note: `not a goal: Fastify's own share of 1c; the rest is the app's plugins and logging; ${cpu(fastifyFloor)}` }),
+      {
+        id: '1h',
+        name: "JSON route, the app's CPU per request over node:http",
+        figure: `+${fmt(json.a.cpuUs - json.b.cpuUs, 1)} µs`,
+        baseline: `${fmt(json.b.cpuUs, 1)} µs`,
+        ratio: ratio(json.a.cpuUs, json.b.cpuUs),
+        goal: '(attribution)',
+        met: null,
+        note: "not a goal: what every request pays for the production plugins, in the server's CPU time (medians of 1c's rounds); compare with a real route's cost (1a)",
+        data: { app: json.all.a.map((l) => l.cpuUs), http: json.all.b.map((l) => l.cpuUs) },
+      },
     ]
   } finally {
     await Promise.all(servers.map((s) => s.stop()))
