@@ -43,6 +43,21 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     expect(await page.locator('body').innerText()).not.toMatch(/\b(login|sso|nav)\.[a-z]\w*/)
   })
 
+  it('loads a page afresh when its chunk cannot be fetched (a new release, a dropped connection), instead of ignoring the click', async () => {
+    const page = await newPage()
+    let aborted = 0
+    await page.route(/nl\.features-[^/]*\.js$/, (route) => (aborted++ === 0 ? route.abort('failed') : route.continue()))
+    const documents: string[] = []
+    page.on('request', (request) => void (request.resourceType() === 'document' && documents.push(new URL(request.url()).pathname)))
+    await page.goto(`${product.baseUrl}/uitdagingen`)
+    await page.getByRole('link', { name: ELDERLY }).waitFor()
+    await page.getByRole('link', { name: 'Inloggen' }).first().click()
+    await expect.poll(() => h1(page)).toBe('Inloggen')
+    expect(aborted).toBe(2)
+    expect(documents).toEqual(['/uitdagingen', '/inloggen'])
+    expect(await page.locator('body').innerText()).not.toMatch(/\b(login|sso|nav)\.[a-z]\w*/)
+  })
+
   it('lets anyone search the catalogue in Dutch and read a challenge', async () => {
     const page = await newPage()
     await page.goto(`${product.baseUrl}/uitdagingen`)

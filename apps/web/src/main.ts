@@ -3,6 +3,7 @@ import { createApp } from 'vue'
 import { createAuthMiddleware } from './api/auth-middleware'
 import { api } from './api/client'
 import App from './app/App.vue'
+import { reloadOnChunkFailure } from './app/chunk-reload'
 import { createAppI18n, loadFeatureMessages, loadLocaleMessages, needsFeatureMessages } from './app/i18n'
 import { initialLocale } from './app/locale'
 import { createAppRouter } from './app/router'
@@ -25,6 +26,8 @@ api.use(
   }),
 )
 
-app.use(createAppRouter(session, { prepare: (to) => (needsFeatureMessages(to.name) ? loadFeatureMessages(i18n.global, i18n.global.locale.value) : undefined) }))
+const router = createAppRouter(session, { prepare: (to) => (needsFeatureMessages(to.name) ? loadFeatureMessages(i18n.global, i18n.global.locale.value) : undefined) })
+reloadOnChunkFailure(router)
+app.use(router)
 if (messagesReady) void messagesReady.then(() => app.mount('#app'))
 else app.mount('#app')
