@@ -16,6 +16,8 @@ import { fmt, ratio, type Row } from './results'
 const POOL_SIZE = 10
 const CONNECTIONS = 10
 export const CATALOGUE_PATH = '/api/v1/challenges?limit=20&sdg=3'
+/** The no-database JSON route every bench server answers (1c, 1d, 1f, 1g). */
+const JSON_PATH = '/api/v1/bench/json'
 
 interface Load {
   rps: number
@@ -147,7 +149,6 @@ export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: D
 
     const run = (server: Server, path: string, headers: Record<string, string> = {}) => () => load(server, path, seconds, headers)
     const none = async (): Promise<Load> => ({ rps: NaN, p50: NaN, p99: NaN, non2xx: 0, errors: 0, cpuUs: NaN })
-    const JSON_PATH = '/api/v1/bench/json'
     const catalogue = await pair(rounds, run(app, CATALOGUE_PATH), bare ? run(bare, '/api/v1/challenges') : none)
     const json = await pair(rounds, run(app, JSON_PATH), run(http, JSON_PATH))
     const authPair = await pair(rounds, run(app, '/api/v1/bench/json-auth', auth), run(app, JSON_PATH))
@@ -192,7 +193,7 @@ export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: D
         goal: '≤ 1.50×',
         met: bare ? catalogue.a.p99 / Math.max(1, catalogue.b.p99) <= 1.5 : null,
       },
-      throughputRow('1c', 'no-db JSON route (app vs node:http)', json, { min: 0.85 }, { note: `req/s per round app ${perRound(json.all.a)}, node:http ${perRound(json.all.b)}; ${cpu(json)}` }),
+      throughputRow('1c', 'no-db JSON route (app vs node:http)', json, { min: 0.85 }, { note: `req/s per round app ${perRound(json.all.a)}, node:http ${perRound(json.all.b)}; server CPU per request in 1h` }),
       throughputRow('1d', 'same JSON route, bearer auth vs none', authPair, { min: 0.85 }, { note: cpu(authPair) }),
       throughputRow('1e', 'GET /me (token) vs GET /health', meHealth, { label: '(info)' }, { note: cpu(meHealth) }),
       throughputRow('1f', 'JSON route, LOG_LEVEL=warn vs info (default)', logging, { label: '(attribution)' }, { note: `not a goal: tells how much of 1c is request logging; ${cpu(logging)}` }),

@@ -4,7 +4,7 @@ import { createAuthMiddleware } from './api/auth-middleware'
 import { api } from './api/client'
 import App from './app/App.vue'
 import { reloadOnChunkFailure } from './app/chunk-reload'
-import { createAppI18n, loadFeatureMessages, loadLocaleMessages, needsFeatureMessages } from './app/i18n'
+import { createAppI18n, loadLocaleMessages, prepareRouteMessages } from './app/i18n'
 import { initialLocale } from './app/locale'
 import { createAppRouter } from './app/router'
 import { useSessionStore } from './features/auth/store'
@@ -26,7 +26,7 @@ api.use(
   }),
 )
 
-const router = createAppRouter(session, { prepare: (to) => (needsFeatureMessages(to.name) ? loadFeatureMessages(i18n.global, i18n.global.locale.value) : undefined) })
+const router = createAppRouter(session, { prepare: prepareRouteMessages(i18n.global) })
 reloadOnChunkFailure(router)
 app.use(router)
 if (messagesReady) void messagesReady.then(() => app.mount('#app'))

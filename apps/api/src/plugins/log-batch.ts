@@ -7,8 +7,8 @@ export interface BatchTarget {
   flushSync?(): void
 }
 
-export const BATCH_MAX_CHARS = 16 * 1024
-export const BATCH_MAX_DELAY_MS = 100
+const BATCH_MAX_CHARS = 16 * 1024
+const BATCH_MAX_DELAY_MS = 100
 
 /**
  * Gathers log lines and hands them to the destination as one string of about 16 KB, or after at most

@@ -63,6 +63,12 @@ async function ensureMessageFile(composer: MessageComposer, locale: AppLocale, f
 /** Makes sure a language's features file is merged in: before the router enters a page outside the core routes. */
 export const loadFeatureMessages = (composer: MessageComposer, locale: AppLocale) => ensureMessageFile(composer, locale, 'features')
 
+/** The router's `prepare` step: before a page outside the core routes, the current language's features file. */
+export const prepareRouteMessages =
+  (composer: MessageComposer & { locale: { value: AppLocale } }) =>
+  (to: { name?: unknown }): Promise<void> | undefined =>
+    needsFeatureMessages(to.name) ? loadFeatureMessages(composer, composer.locale.value) : undefined
+
 /** Makes sure all of a language's messages are there before it is switched to. */
 export async function loadLocaleMessages(composer: MessageComposer, locale: AppLocale): Promise<void> {
   await Promise.all([ensureMessageFile(composer, locale, 'core'), ensureMessageFile(composer, locale, 'features')])
