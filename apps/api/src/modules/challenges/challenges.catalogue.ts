@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { ChallengeCatalogueQuery, ChallengePage, ChallengeStatus } from '@opgave/contracts'
-import type { Database } from '../../db/client'
+import type { DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import { organisations } from '../organisations/organisations.table'
 import { budgetTotalCentsSql, summaryColumns, toChallengeSummary } from './challenges.mapper'
@@ -43,10 +43,31 @@ function statusCondition(status: ChallengeStatus, now: Date): SQL {
   return eq(challenges.status, status)
 }
 
+/** The search term, if the query has one: blank counts as none. */
+const searchTermOf = (query: ChallengeCatalogueQuery) => query.q?.trim() || undefined
+
 /** The public catalogue: challenges published once (never drafts), filtered, searched in Dutch, paged by cursor. */
-export async function listPublicChallenges(db: Database, query: ChallengeCatalogueQuery, now: Date): Promise<ChallengePage> {
+export async function listPublicChallenges(db: DbOrTx, query: ChallengeCatalogueQuery, now: Date): Promise<ChallengePage> {
   const limit = query.limit ?? 20
-  const q = query.q?.trim()
+  const rows = await catalogueSelect(db, query, now)
+  // With a search term the rank leads the sort key, so the cursor carries it too.
+  const ranked = searchTermOf(query) !== undefined
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor({ d: last.challenge.submissionDeadline!.toISOString(), i: last.challenge.id, ...(ranked ? { r: String(last.rank) } : {}) })
+      : null
+  return { items: page.map((r) => toChallengeSummary(r.challenge, r.municipality, r.total, now)), nextCursor }
+}
+
+/**
+ * The catalogue's query, not yet run: one row more than the page, to know whether a next page exists.
+ * Without a search term it is served by `challenges_catalogue_idx` (its plan is tested).
+ */
+export function catalogueSelect(db: DbOrTx, query: ChallengeCatalogueQuery, now: Date) {
+  const limit = query.limit ?? 20
+  const q = searchTermOf(query)
   const tsQuery = q ? sql`websearch_to_tsquery('dutch', ${q})` : null
   const rank = tsQuery ? sql<string>`round(ts_rank(${challenges.search}, ${tsQuery})::numeric, 6)` : null
   const conditions: (SQL | undefined)[] = [ne(challenges.status, 'draft'), isNotNull(challenges.publishedAt), isNotNull(challenges.submissionDeadline)]
@@ -63,7 +84,7 @@ export async function listPublicChallenges(db: Database, query: ChallengeCatalog
     const after = sql`(${challenges.submissionDeadline}, ${challenges.id}) > (${c.d}::timestamptz, ${c.i}::uuid)`
     conditions.push(rank ? or(sql`${rank} < ${c.r}::numeric`, and(sql`${rank} = ${c.r}::numeric`, after)) : after)
   }
-  const rows = await db
+  return db
     .select({
       challenge: summaryColumns,
       municipality: { id: organisations.id, name: organisations.name, slug: organisations.slug },
@@ -75,11 +96,4 @@ export async function listPublicChallenges(db: Database, query: ChallengeCatalog
     .where(and(...conditions))
     .orderBy(...(rank ? [desc(rank)] : []), asc(challenges.submissionDeadline), asc(challenges.id))
     .limit(limit + 1)
-  const page = rows.slice(0, limit)
-  const last = page[page.length - 1]
-  const nextCursor =
-    rows.length > limit && last
-      ? encodeCursor({ d: last.challenge.submissionDeadline!.toISOString(), i: last.challenge.id, ...(rank ? { r: String(last.rank) } : {}) })
-      : null
-  return { items: page.map((r) => toChallengeSummary(r.challenge, r.municipality, r.total, now)), nextCursor }
 }

@@ -53,6 +53,12 @@ export const challenges = pgTable(
     index('challenges_status_deadline_idx').on(t.status, t.submissionDeadline),
     index('challenges_search_idx').using('gin', t.search),
     index('challenges_sdg_goals_idx').using('gin', t.sdgGoals),
+    // The public catalogue in its own order, limited to what it lists: its first page (and each next
+    // keyset page) reads 21 index entries instead of sorting every published challenge (bench 1a, 7a).
+    // The predicate must stay implied by listPublicChallenges' conditions, or the planner cannot use it.
+    index('challenges_catalogue_idx')
+      .on(t.submissionDeadline, t.id)
+      .where(sql`${t.status} <> 'draft' and ${t.publishedAt} is not null and ${t.submissionDeadline} is not null`),
   ],
 )
 export type ChallengeRow = typeof challenges.$inferSelect

@@ -1,0 +1,1 @@
+CREATE INDEX "challenges_catalogue_idx" ON "challenges" USING btree ("submission_deadline","id") WHERE "challenges"."status" <> 'draft' and "challenges"."published_at" is not null and "challenges"."submission_deadline" is not null;
