@@ -31,7 +31,9 @@ const MIGRATION_LOCK_ID = 7_402_201
 /** DATABASE_URL set → node-postgres pool; otherwise embedded PGlite on disk (or in memory for tests). */
 export async function createDatabase(options: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; poolSize?: number }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    // A request waits at most 10 s for a connection (the server unreachable, or every connection busy):
+    // then it gets a 503 to retry instead of hanging (plugins/errors.ts, db/unavailable.ts).
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 })
     // An idle connection the server drops (restart, failover, a forced DROP DATABASE in tests) must not
     // crash the process: the pool replaces it on the next query.
     pool.on('error', () => undefined)

@@ -50,6 +50,10 @@ export const commonProblems = {
   forbidden: defineProblem(403, 'auth.forbidden', 'Not allowed'),
   notFound: defineProblem(404, 'resource.not_found', 'Not found'),
   conflict: defineProblem(409, 'resource.conflict', 'Conflict'),
+  /** The database cannot be reached, is restarting or lost its files (db/unavailable.ts): retry shortly. */
+  databaseDown: defineProblem(503, 'system.database_down', 'Service unavailable'),
+  /** A transaction lost a serialization race or a deadlock, or waited too long for a lock: retry. */
+  databaseBusy: defineProblem(503, 'system.database_busy', 'Service unavailable'),
   /** A write named a version that is no longer current: nothing was changed; `current` lets the client reload or merge. */
   staleVersion: (current: unknown, detail = 'Someone else changed this in the meantime. Reload to see the current version.') =>
     new ProblemError(409, 'resource.version_conflict', 'Version conflict', detail, undefined, {}, { current }),

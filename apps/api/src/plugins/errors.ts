@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Problem } from '@opgave/contracts'
-import { ProblemError, problemType } from '../lib/problem'
+import { databaseUnavailability } from '../db/unavailable'
+import { commonProblems, ProblemError, problemType } from '../lib/problem'
 import { applySecurityHeaders } from './security-headers'
 
 const PROBLEM_TYPE = 'application/problem+json'
@@ -74,6 +75,16 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
     const retryAfter = reply.getHeader('retry-after')
     if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter)
     return render(reply, { type: problemType(code), title: TITLES[status] ?? 'Request error', status, detail: error.message, code, instance }, headers)
+  }
+  // The database's state, not a bug: the transaction rolled back, and the client may retry shortly.
+  const unavailable = databaseUnavailability(error)
+  if (unavailable) {
+    request.log.warn({ reason: unavailable.reason }, 'database unavailable')
+    const problem =
+      unavailable.code === 'system.database_down'
+        ? commonProblems.databaseDown('The database cannot be reached right now. Please try again shortly.')
+        : commonProblems.databaseBusy('The database was busy with a conflicting change. Please try again.')
+    return render(reply, problem.toProblem(instance), { 'Retry-After': String(unavailable.retryAfterSeconds) })
   }
   // Anything else is our fault: log it whole, tell the client nothing internal.
   request.log.error({ err: error }, 'unhandled error')

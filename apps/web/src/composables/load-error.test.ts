@@ -9,6 +9,7 @@ describe('loadErrorMessage', () => {
     [404, 'common.notFound'],
     [410, 'common.notFound'],
     [500, 'common.unknownError'],
+    [503, 'common.unavailable'],
   ])('%s → %s', (status, key) => {
     expect(loadErrorMessage(status)).toEqual({ key })
   })

@@ -3,10 +3,9 @@ import { count, eq, min } from 'drizzle-orm'
 import type { App } from '../../lib/typed-app'
 import { problemResponses } from '../../lib/route-schema'
 import { isDatabaseReachable } from '../../db/client'
-import { defineProblem } from '../../lib/problem'
+import { commonProblems, defineProblem } from '../../lib/problem'
 import { emailOutbox } from '../outbox/outbox.table'
 
-const databaseDown = defineProblem(503, 'system.database_down', 'Service unavailable')
 const queueDown = defineProblem(503, 'system.queue_down', 'Service unavailable')
 
 const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.Union([Type.Literal('up'), Type.Literal('down')]) })
@@ -27,7 +26,7 @@ export async function healthRoutes(app: App, opts: { now: () => Date }) {
     },
     async () => {
       const up = await isDatabaseReachable(app.db)
-      if (!up) throw databaseDown('The database cannot be reached.')
+      if (!up) throw commonProblems.databaseDown('The database cannot be reached.')
       return { status: 'ok' as const, database: 'up' as const }
     },
   )
@@ -40,7 +39,7 @@ export async function healthRoutes(app: App, opts: { now: () => Date }) {
       schema: { tags: ['system'], operationId: 'getReadiness', summary: 'Readiness: database and background queue', response: { 200: Readiness, ...problemResponses(503) } },
     },
     async () => {
-      if (!(await isDatabaseReachable(app.db))) throw databaseDown('The database cannot be reached.')
+      if (!(await isDatabaseReachable(app.db))) throw commonProblems.databaseDown('The database cannot be reached.')
       if (!(await app.jobs.ping())) throw queueDown('The background job queue cannot be reached.')
       const jobCounts = await app.jobs.counts()
       const jobs = { status: 'up' as const, waiting: 0, failed: 0 }
