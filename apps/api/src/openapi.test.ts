@@ -35,6 +35,9 @@ describe('the OpenAPI document', () => {
       // Browser flows (single sign-on) succeed with a redirect.
       expect(statuses.some((s) => /^(2\d\d|302|303)$/.test(s)), where).toBe(true)
       expect(statuses, where).toContain('400')
+      // The database or the instance can be unavailable for a moment on any operation (503, Retry-After).
+      expect(statuses, where).toContain('503')
+      expect(Object.keys((op.responses!['503'] as { headers?: object }).headers ?? {}), where).toContain('Retry-After')
       for (const status of statuses.filter((s) => /^[45]/.test(s))) {
         expect(Object.keys(op.responses![status]!.content ?? {}), `${where} ${status}`).toEqual(['application/problem+json'])
       }

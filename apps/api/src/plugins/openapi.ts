@@ -22,6 +22,18 @@ function asProblemMediaType(response: Json) {
 }
 
 /**
+ * Any operation can answer 503 with Retry-After: the database is down, restarting or busy (plugins/errors.ts),
+ * or this instance is shutting down (plugins/draining.ts). Declared with the Problem schema every operation's
+ * 400 already carries, unless a route declares its own 503.
+ */
+function declareUnavailable(operation: Operation) {
+  const responses = operation.responses
+  const invalid = responses?.['400']
+  if (!responses || !invalid || responses['503']) return
+  responses['503'] = { description: 'Service unavailable for a moment (database unreachable or busy, instance shutting down): retry after Retry-After seconds', content: invalid.content }
+}
+
+/**
  * NLGov API Design Rules conventions that hold for every operation and are enforced by plugins
  * rather than by each route (the API-Version header, the server URL with the major version).
  * The route schemas stay the source; this only moves the prefix into `servers` and documents headers.
@@ -36,6 +48,7 @@ export function applyNlGovConventions(document: Json, publicUrl: string): Json {
         if (/^[23]\d\d$/.test(status)) response.headers = { ...((response.headers as Json) ?? {}), ...apiVersionHeader }
         if (/^[45]\d\d$/.test(status)) asProblemMediaType(response)
       }
+      declareUnavailable(operation)
     }
     rewritten[path.slice(API_PREFIX.length) || '/'] = item
   }
@@ -165,7 +178,7 @@ export function applyOwaspConventions(document: Json): Json {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         const headers = { ...((response.headers as Record<string, Json>) ?? {}) }
         if (/^[24]\d\d$/.test(status)) Object.assign(headers, rateLimitHeaders)
-        if (status === '429') Object.assign(headers, retryAfterHeader)
+        if (status === '429' || status === '503') Object.assign(headers, retryAfterHeader)
         Object.assign(headers, corsHeader)
         if (Object.keys(headers).length) response.headers = headers
       }
