@@ -9,6 +9,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // A page's first fetches can take seconds on a busy CI host; expect.poll's own default (1 s) made
+    // questions.e2e fail once while the page was still loading. Each poll still fails within 10 s.
+    expect: { poll: { timeout: 10_000 } },
     fileParallelism: false,
     // One shared browser page walks through the flow step by step; later steps need the earlier ones.
     sequence: { concurrent: false },
