@@ -35,13 +35,24 @@ describe('the OpenAPI document', () => {
       // Browser flows (single sign-on) succeed with a redirect.
       expect(statuses.some((s) => /^(2\d\d|302|303)$/.test(s)), where).toBe(true)
       expect(statuses, where).toContain('400')
-      // The database or the instance can be unavailable for a moment on any operation (503, Retry-After).
-      expect(statuses, where).toContain('503')
-      expect(Object.keys((op.responses!['503'] as { headers?: object }).headers ?? {}), where).toContain('Retry-After')
+      // Any operation can fail on our side (500), and the database or the instance can be unavailable for a
+      // moment (503, Retry-After); all but health and metrics are under the per-IP rate limit (429, Retry-After).
+      const rateLimited = !path.startsWith('/health')
+      expect(statuses, where).toContain('500')
+      expect(statuses.includes('429'), where).toBe(rateLimited)
+      for (const status of rateLimited ? ['429', '503'] : ['503']) {
+        expect(Object.keys((op.responses![status] as { headers?: object }).headers ?? {}), `${where} ${status}`).toContain('Retry-After')
+      }
       for (const status of statuses.filter((s) => /^[45]/.test(s))) {
         expect(Object.keys(op.responses![status]!.content ?? {}), `${where} ${status}`).toEqual(['application/problem+json'])
+        expect(op.responses![status]!.content!['application/problem+json'], `${where} ${status}`).toEqual({ schema: { $ref: '#/components/schemas/Problem' } })
       }
     }
+  })
+
+  it('publishes the problem schema once, with the RFC 9457 members and the field errors', () => {
+    const { components } = doc as unknown as { components: { schemas: { Problem: { properties: Record<string, unknown> } } } }
+    expect(Object.keys(components.schemas.Problem.properties)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors']))
   })
 
   it('uses kebab-case paths and rejects unknown fields in every request body', () => {
