@@ -5,15 +5,8 @@ import en from '../src/i18n/en.json'
 import enFeatures from '../src/i18n/en.features.json'
 import nl from '../src/i18n/nl.json'
 import nlFeatures from '../src/i18n/nl.features.json'
+import { messageKeys } from '../src/i18n/message-keys'
 import { precompileMessage, precompileMessages } from './precompile-messages'
-
-/** Every key of a message tree, dotted. */
-function keysOf(tree: object, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([name, value]) => {
-    const key = prefix ? `${prefix}.${name}` : name
-    return typeof value === 'object' && value !== null ? keysOf(value as object, key) : [key]
-  })
-}
 
 /** Named values for any placeholder: `{title}` renders as `<title>`. */
 const anyNamed = new Proxy({} as Record<string, string>, { get: (_, name) => (typeof name === 'string' ? `<${name}>` : undefined) })
@@ -53,7 +46,7 @@ describe.each([
   const compiled = precompileMessages(messages)
   const fromSource = render(messages)
   const fromBuild = render(compiled, asInTheBuild)
-  const keys = keysOf(messages)
+  const keys = messageKeys(messages)
 
   it('render exactly as the runtime compiler renders them, for every key', () => {
     expect(keys.length).toBeGreaterThan(500)
@@ -62,7 +55,7 @@ describe.each([
   })
 
   it('keep plain text as text and compile only what has syntax', () => {
-    const leaves = keysOf(compiled as object).length
+    const leaves = messageKeys(compiled as object).length
     expect(leaves).toBeGreaterThan(keys.length) // ASTs add leaves of their own
     expect(JSON.stringify(compiled)).toContain('"t":4') // a named placeholder
   })

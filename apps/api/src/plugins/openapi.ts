@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import { Problem } from '@opgave/contracts'
+import { canonicalJson } from '@opgave/domain'
 import { fixedJsonAnswer } from './compression'
 import { API_VERSION } from './security-headers'
 
@@ -22,25 +24,30 @@ function asProblemMediaType(response: Json) {
 }
 
 /** `GET /api/v1/items/:id` as the document names it: `get /api/v1/items/{id}`. */
-export const operationKey = (method: string, url: string) => `${method.toLowerCase()} ${url.replace(/:(\w+)/g, '{$1}')}`
+const operationKey = (method: string, url: string) => `${method.toLowerCase()} ${url.replace(/:(\w+)/g, '{$1}')}`
 
 /**
  * The problems any operation can answer, whatever its route declares: 500 (a fault of ours, logged whole,
- * told to the client without internals), 503 with Retry-After (the database is down, restarting or busy, plugins/errors.ts, or this
- * instance is shutting down, plugins/draining.ts), and 429 with Retry-After from the global per-IP limit
- * (plugins/rate-limits.ts) unless the route is exempt from it. Declared with the Problem schema every
- * operation's 400 already carries; a route's own declaration of one of them wins.
+ * told to the client without internals), 503 with Retry-After (the database is down, restarting or busy,
+ * plugins/errors.ts, or this instance is shutting down, plugins/draining.ts), and 429 with Retry-After from the
+ * global per-IP limit (plugins/rate-limits.ts) unless the route is exempt from it. Declared with the Problem
+ * schema every operation's 400 already carries; a route's own declaration of one of them wins.
  */
-function declareCommonProblems(operation: Operation, rateLimited: boolean) {
-  const responses = operation.responses
-  const invalid = responses?.['400']
-  if (!responses || !invalid) return
-  const common: Record<string, string> = {
-    ...(rateLimited ? { '429': 'Too many requests from this client: retry after Retry-After seconds' } : {}),
-    '500': 'Internal server error: a fault on our side; what went wrong is only in the server log',
-    '503': 'Service unavailable for a moment (database unreachable or busy, instance shutting down): retry after Retry-After seconds',
+export function declareCommonProblems(document: Json, notRateLimited: ReadonlySet<string>): Json {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, { responses }] of Object.entries(item)) {
+      const invalid = responses?.['400']
+      if (!responses || !invalid) continue
+      const common: Record<string, string> = {
+        ...(notRateLimited.has(operationKey(method, path)) ? {} : { '429': 'Too many requests from this client: retry after Retry-After seconds' }),
+        '500': 'Internal server error: a fault on our side; what went wrong is only in the server log',
+        '503': 'Service unavailable for a moment (database unreachable or busy, instance shutting down): retry after Retry-After seconds',
+      }
+      for (const [status, description] of Object.entries(common)) responses[status] ??= { description, content: invalid.content }
+    }
   }
-  for (const [status, description] of Object.entries(common)) responses[status] ??= { description, content: invalid.content }
+  return document
 }
 
 /**
@@ -48,17 +55,16 @@ function declareCommonProblems(operation: Operation, rateLimited: boolean) {
  * rather than by each route (the API-Version header, the server URL with the major version).
  * The route schemas stay the source; this only moves the prefix into `servers` and documents headers.
  */
-export function applyNlGovConventions(document: Json, publicUrl: string, notRateLimited: ReadonlySet<string> = new Set()): Json {
+export function applyNlGovConventions(document: Json, publicUrl: string): Json {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>
   const rewritten: Record<string, Record<string, Operation>> = {}
   for (const [path, item] of Object.entries(paths)) {
     if (!path.startsWith(API_PREFIX)) continue
-    for (const [method, operation] of Object.entries(item)) {
+    for (const operation of Object.values(item)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         if (/^[23]\d\d$/.test(status)) response.headers = { ...((response.headers as Json) ?? {}), ...apiVersionHeader }
         if (/^[45]\d\d$/.test(status)) asProblemMediaType(response)
       }
-      declareCommonProblems(operation, !notRateLimited.has(operationKey(method, path)))
     }
     rewritten[path.slice(API_PREFIX.length) || '/'] = item
   }
@@ -121,7 +127,8 @@ export const openapiPlugin = fp(
       },
       transformObject: (documentObject) => {
         const document = 'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject
-        return shareProblemSchema(applyOwaspConventions(applyNlGovConventions(document as Json, opts.publicUrl, notRateLimited))) as typeof document
+        const declared = declareCommonProblems(document as Json, notRateLimited)
+        return shareProblemSchema(applyOwaspConventions(applyNlGovConventions(declared, opts.publicUrl))) as typeof document
       },
     })
     // Request inputs get the bounds the OWASP rules ask for, enforced by the validator (see boundedSchema).
@@ -200,34 +207,24 @@ export function applyOwaspConventions(document: Json): Json {
   return boundedSchema(document, BODY_STRING_MAX) as Json
 }
 
-/** A schema as a string that does not depend on the order of its keys. */
-const canonicalJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v))
+/** The Problem schema of `problemResponses` (lib/route-schema.ts), bounded as the document bounds every schema. */
+const PUBLISHED_PROBLEM = JSON.parse(JSON.stringify(boundedSchema(Problem, BODY_STRING_MAX))) as Json
 
 /**
  * Every error answer is the same RFC 9457 problem: the schema is published once, as `Problem` in
- * `components.schemas`, and each problem+json response refers to it (a response with a schema of its own
- * keeps it). Inline, the document repeated it in over a thousand responses.
+ * `components.schemas`, and each problem+json response with that schema refers to it (a response with a
+ * schema of its own keeps it). Inline, the document repeated it in over a thousand responses.
  */
 export function shareProblemSchema(document: Json): Json {
-  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>
-  const problemContents = Object.values(paths)
-    .flatMap((item) => Object.values(item))
-    .flatMap((operation) => Object.values(operation.responses ?? {}))
-    .map((response) => (response.content as Record<string, Json> | undefined)?.['application/problem+json'])
-    .filter((content): content is Json => content?.schema !== undefined)
-  // The common shape is the one most responses have (a route may extend the problem with fields of its own).
-  const counts = new Map<string, { schema: unknown; count: number }>()
-  for (const { schema } of problemContents) {
-    const key = canonicalJson(schema)
-    const seen = counts.get(key) ?? { schema, count: 0 }
-    counts.set(key, { schema: seen.schema, count: seen.count + 1 })
-  }
-  const [shape, common] = [...counts].sort(([, a], [, b]) => b.count - a.count)[0] ?? []
-  if (!shape || !common) return document
-  const problem = common.schema
+  const problem = canonicalJson(PUBLISHED_PROBLEM)
   const ref = { $ref: '#/components/schemas/Problem' }
-  for (const content of problemContents) if (canonicalJson(content.schema) === shape) content.schema = ref
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>
+  for (const operation of Object.values(paths).flatMap((item) => Object.values(item))) {
+    for (const response of Object.values(operation.responses ?? {})) {
+      const content = (response.content as Record<string, Json> | undefined)?.['application/problem+json']
+      if (content?.schema !== undefined && canonicalJson(content.schema) === problem) content.schema = ref
+    }
+  }
   const components = (document.components ?? {}) as Json
-  return { ...document, components: { ...components, schemas: { ...((components.schemas as Json) ?? {}), Problem: problem } } }
+  return { ...document, components: { ...components, schemas: { ...((components.schemas as Json) ?? {}), Problem: PUBLISHED_PROBLEM } } }
 }

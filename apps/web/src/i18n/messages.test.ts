@@ -3,15 +3,10 @@ import enCore from './en.json'
 import enFeatures from './en.features.json'
 import nlCore from './nl.json'
 import nlFeatures from './nl.features.json'
+import { messageKeys } from './message-keys'
 
 const en = { ...enCore, ...enFeatures }
 const nl = { ...nlCore, ...nlFeatures }
-
-function keysOf(messages: object, prefix = ''): string[] {
-  return Object.entries(messages).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
-  )
-}
 
 function valuesOf(messages: object): string[] {
   return Object.values(messages).flatMap((value) =>
@@ -27,7 +22,7 @@ describe('message files', () => {
   })
 
   it('nl and en have exactly the same keys', () => {
-    expect(keysOf(en).sort()).toEqual(keysOf(nl).sort())
+    expect(messageKeys(en).sort()).toEqual(messageKeys(nl).sort())
   })
 
   it('have no empty messages', () => {
@@ -44,7 +39,7 @@ describe('message files', () => {
   it('use the same placeholders in both languages', () => {
     const placeholders = (messages: object) =>
       Object.fromEntries(
-        keysOf(messages).map((key) => {
+        messageKeys(messages).map((key) => {
           const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages)
           return [key, [...String(value).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()]
         }),
