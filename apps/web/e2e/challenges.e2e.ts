@@ -29,6 +29,23 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
   }
 
 
+  it('paints the first page whole: the app is mounted once the page is resolved, not as an empty shell', async () => {
+    const page = await newPage()
+    // What #app holds when Vue first inserts into it (a MutationObserver's first callback).
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        const app = document.getElementById('app')
+        if (!app || app.childElementCount === 0) return
+        Object.assign(window, { firstMount: { h1: app.querySelector('h1')?.textContent ?? null, banner: app.querySelector('header') !== null } })
+        observer.disconnect()
+      })
+      observer.observe(document, { childList: true, subtree: true })
+    })
+    await page.goto(`${product.baseUrl}/uitdagingen`)
+    await expect.poll(() => page.evaluate(() => (window as { firstMount?: unknown }).firstMount)).toEqual({ h1: 'Uitdagingen', banner: true })
+    await page.context().close()
+  })
+
   it('opens the catalogue with the first message file only, and fetches the rest before a feature page', async () => {
     const page = await newPage()
     const fetched: string[] = []

@@ -41,11 +41,13 @@ export function useLocale() {
       },
       { immediate: true },
     )
+    // Immediate: the app is mounted after the first navigation, so the session may already be known.
     watch(
       () => session.user?.locale,
       (saved) => {
         if (isAppLocale(saved) && saved !== current.value) void apply(saved).catch(() => undefined)
       },
+      { immediate: true },
     )
   }
 
