@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw, type Router } from 'vue-router'
+import { START_LOCATION, createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw, type Router, type RouterScrollBehavior } from 'vue-router'
 import { adminRoutes } from '../features/admin/routes'
 import { authRoutes } from '../features/auth/routes'
 import { challengeRoutes } from '../features/challenges/routes'
@@ -50,6 +50,13 @@ export const routes: RouteRecordRaw[] = [
   },
 ]
 
+/**
+ * Back and Forward (and a reload) return to where the reader was; a new page starts at the top. The first
+ * page of a visit is already at the top: scrolling there would only force the browser to lay the page out
+ * in the middle of rendering it (15–40 ms at load, bench/README round 10).
+ */
+export const scrollBehavior: RouterScrollBehavior = (_to, from, savedPosition) => savedPosition ?? (from === START_LOCATION ? false : { top: 0 })
+
 export interface RouterSession extends Viewer {
   init(): Promise<void>
 }
@@ -63,7 +70,7 @@ export function createAppRouter(session: RouterSession, { prepare }: AppRouterOp
   const router = createRouter({
     history: createWebHistory(),
     routes,
-    scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
+    scrollBehavior,
   })
 
   router.beforeEach(async (to) => {
