@@ -33,6 +33,4 @@ app.use(router)
 // the whole page: no empty shell that fills in a moment later, no logged-out header before the session
 // is known. On the catalogue this moved LCP by −0.5 s (bench/README round 10). A first navigation that
 // fails still mounts, to show the error.
-const mount = () => void router.isReady().catch(() => undefined).then(() => app.mount('#app'))
-if (messagesReady) void messagesReady.then(mount)
-else mount()
+void Promise.all([messagesReady, router.isReady().catch(() => undefined)]).then(() => app.mount('#app'))
