@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { NotaVersion } from '@opgave/contracts'
 import { toNotaCsv } from '@opgave/domain'
+import { escapeHtml } from '../../lib/escape-html'
 
 export const notaFileName = (nota: NotaVersion, ext: 'csv' | 'html') => `nota-van-inlichtingen-v${nota.version}.${ext}`
 
@@ -16,9 +17,6 @@ article { border-top: 1px solid #999; padding: .5rem 0 1rem; break-inside: avoid
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 `
 export const NOTA_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(NOTA_STYLE).digest('base64')}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`
-
-const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')
 
 const formatDateTime = (iso: string) =>
   new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))

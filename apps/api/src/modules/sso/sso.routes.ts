@@ -11,6 +11,7 @@ import { sealer } from './sealed'
 import { deleteSsoConfig, getSsoConfig, listSsoProviders, putSsoConfig, enabledConfigBySlug, type SsoConfigDeps } from './sso-config.service'
 import { beginLogin, completeLogin, LOGIN_STATE_TTL_MS, type SsoLoginDeps } from './sso-login.service'
 import { CallbackQuery, LoginQuery, PutSsoConfigBody, SlugParams, SsoConfig, SsoProvider } from './sso.schemas'
+import { escapeHtml } from '../../lib/escape-html'
 
 export const SSO_STATE_COOKIE = 'opgave_sso_state'
 const SSO_COOKIE_PATH = '/api/v1/sso'
@@ -19,8 +20,6 @@ export const WEB_SSO_LANDING = '/inloggen/sso'
 
 const tags = ['sso']
 const redirectResponse = (description: string) => ({ 302: Type.Null({ description }) })
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
  * A browser that arrives here by navigation gets a small page (same status) that sends it on to the
