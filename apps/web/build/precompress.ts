@@ -36,7 +36,8 @@ export function precompress(): Plugin {
   let outDir = 'dist'
   return {
     name: 'opgave-precompress',
-    apply: 'build',
+    // Not for the server's bundle (dist-server/), which is never sent to a browser.
+    apply: (_config, env) => env.command === 'build' && env.isSsrBuild !== true,
     configResolved(config) {
       outDir = join(config.root, config.build.outDir)
     },

@@ -1,4 +1,4 @@
-import { START_LOCATION, createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw, type Router, type RouterScrollBehavior } from 'vue-router'
+import { START_LOCATION, createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw, type Router, type RouterHistory, type RouterScrollBehavior } from 'vue-router'
 import { adminRoutes } from '../features/admin/routes'
 import { authRoutes } from '../features/auth/routes'
 import { challengeRoutes } from '../features/challenges/routes'
@@ -64,11 +64,13 @@ export interface RouterSession extends Viewer {
 export interface AppRouterOptions {
   /** Work a page needs before it is entered (its messages: see `loadFeatureMessages`), after access is allowed. */
   prepare?: (to: RouteLocationNormalized) => Promise<void> | void
+  /** The browser's history by default; the server renders with a memory history (`entry-server.ts`). */
+  history?: RouterHistory
 }
 
-export function createAppRouter(session: RouterSession, { prepare }: AppRouterOptions = {}): Router {
+export function createAppRouter(session: RouterSession, { prepare, history = createWebHistory() }: AppRouterOptions = {}): Router {
   const router = createRouter({
-    history: createWebHistory(),
+    history,
     routes,
     scrollBehavior,
   })

@@ -37,7 +37,8 @@ export function useLocale() {
     watch(
       current,
       (value) => {
-        document.documentElement.lang = value
+        // The server renders Dutch pages only, with index.html's lang="nl".
+        if (!import.meta.env.SSR) document.documentElement.lang = value
       },
       { immediate: true },
     )

@@ -12,7 +12,7 @@ import { singleFlight } from '../../composables/single-flight'
  * A hint (not a secret) that this browser holds a session cookie, so anonymous visitors don't
  * send a refresh request that can only fail on every page load.
  */
-const SESSION_HINT = 'opgave.hasSession'
+export const SESSION_HINT = 'opgave.hasSession'
 const sessionHint = {
   get: () => globalThis.localStorage?.getItem(SESSION_HINT) === '1',
   set: (on: boolean) => (on ? globalThis.localStorage?.setItem(SESSION_HINT, '1') : globalThis.localStorage?.removeItem(SESSION_HINT)),
