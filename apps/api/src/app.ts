@@ -37,6 +37,7 @@ import { openDataRoutes } from './modules/open-data/open-data.routes'
 import { pilotReportRoutes } from './modules/pilot-reports/pilot-reports.routes'
 import { showcaseRoutes } from './modules/showcase/showcase.routes'
 import { showcasePageRoutes } from './modules/showcase/showcase.page'
+import { publicPageRoutes } from './modules/challenges/challenges.page'
 import { partnerRoutes } from './modules/partners/partners.routes'
 import { guidanceRoutes } from './modules/guidance/guidance.routes'
 import { meetingRoutes } from './modules/meetings/meetings.routes'
@@ -123,6 +124,8 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
   )
   // Shareable showcase pages get their Open Graph tags server-side (crawlers do not run the SPA).
   await app.register(showcasePageRoutes, { db, publicUrl: config.publicUrl })
+  // The public catalogue is rendered on the server, then hydrated in the browser.
+  await app.register(publicPageRoutes, { db, now })
 
   return app
 }

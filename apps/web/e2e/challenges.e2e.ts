@@ -21,6 +21,8 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await product?.stop()
   })
 
+  const hydrated = (page: Page) => page.evaluate(() => (document.getElementById('app') as { __vue_app__?: unknown } | null)?.__vue_app__ !== undefined)
+
   async function newPage(locale = 'nl-NL'): Promise<Page> {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })
     const page = await context.newPage()
@@ -29,20 +31,95 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
   }
 
 
-  it('paints the first page whole: the app is mounted once the page is resolved, not as an empty shell', async () => {
+  it('serves the catalogue rendered: it reads, and its search works, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(`${product.baseUrl}/uitdagingen`)
+    expect(await h1(page)).toBe('Uitdagingen')
+    expect(await page.title()).toBe('Uitdagingen — Opgave')
+    await page.getByRole('link', { name: ELDERLY }).waitFor()
+    const all = await page.locator('.opgave-challenge-card').count()
+    expect(all).toBeGreaterThan(1)
+    // The SDG icons' colours come with the page's own stylesheets, not with the app's code.
+    const colour = await page.locator('.opgave-sdg-icon').first().evaluate((e) => getComputedStyle(e).backgroundColor)
+    expect(colour).not.toBe('rgba(0, 0, 0, 0)')
+    await page.getByRole('searchbox', { name: 'Zoeken' }).fill('ouderen')
+    await page.getByRole('searchbox', { name: 'Zoeken' }).press('Enter')
+    await page.waitForURL(/[?&]q=ouderen/)
+    expect(await page.locator('.opgave-challenge-card').count()).toBeLessThan(all)
+    await page.getByRole('link', { name: ELDERLY }).waitFor()
+    await context.close()
+  })
+
+  it('hydrates the server-rendered catalogue in place at the first interaction: no node replaced, no console error, and links then stay in the app', async () => {
     const page = await newPage()
-    // What #app holds when Vue first inserts into it (a MutationObserver's first callback).
+    const problems: string[] = []
+    page.on('console', (message) => void (message.type() === 'error' && problems.push(message.text())))
+    page.on('pageerror', (error) => void problems.push(error.message))
+    const documents: string[] = []
+    page.on('request', (request) => void (request.resourceType() === 'document' && documents.push(new URL(request.url()).pathname)))
+    // Every node added to or removed from #app once the server's HTML is parsed: hydration adds and removes none.
     await page.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        const app = document.getElementById('app')
-        if (!app || app.childElementCount === 0) return
-        Object.assign(window, { firstMount: { h1: app.querySelector('h1')?.textContent ?? null, banner: app.querySelector('header') !== null } })
-        observer.disconnect()
+      const replaced: string[] = []
+      Object.assign(window, { replaced })
+      document.addEventListener('DOMContentLoaded', () => {
+        const app = document.getElementById('app')!
+        Object.assign(window, { parsedH1: app.querySelector('h1')?.textContent ?? null })
+        new MutationObserver((records) => {
+          for (const r of records) for (const n of [...r.addedNodes, ...r.removedNodes]) replaced.push(n.nodeName)
+        }).observe(app, { childList: true, subtree: true })
       })
-      observer.observe(document, { childList: true, subtree: true })
     })
     await page.goto(`${product.baseUrl}/uitdagingen`)
-    await expect.poll(() => page.evaluate(() => (window as { firstMount?: unknown }).firstMount)).toEqual({ h1: 'Uitdagingen', banner: true })
+    await page.waitForLoadState('networkidle')
+    // Nothing runs while the page loads: the app takes the page over at the reader's first interaction.
+    expect(await hydrated(page)).toBe(false)
+    await page.getByRole('link', { name: ELDERLY }).hover()
+    await expect.poll(() => hydrated(page)).toBe(true)
+    expect(await page.evaluate(() => (window as { parsedH1?: string }).parsedH1)).toBe('Uitdagingen')
+    expect(await page.evaluate(() => (window as { replaced?: string[] }).replaced)).toEqual([])
+    expect(problems).toEqual([])
+    await page.getByRole('link', { name: ELDERLY }).click()
+    await expect.poll(() => h1(page)).toBe(ELDERLY)
+    expect(documents).toEqual(['/uitdagingen'])
+    await page.context().close()
+  })
+
+  it('hands the page to the app at the first key press, or at the click alone a screen reader sends, without losing it', async () => {
+    const page = await newPage()
+    await page.goto(`${product.baseUrl}/uitdagingen`)
+    await page.waitForLoadState('networkidle')
+    await page.keyboard.press('Tab')
+    expect(await hydrated(page)).toBe(true)
+    await page.reload()
+    await page.waitForLoadState('networkidle')
+    expect(await hydrated(page)).toBe(false)
+    // A click event with no pointer or key event before it: the language switch still switches.
+    await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'English')!.dispatchEvent(new MouseEvent('click', { bubbles: true })))
+    await expect.poll(() => h1(page)).toBe('Challenges')
+    await page.context().close()
+  })
+
+  it('renders the page anew for a visitor who chose English, without painting the Dutch one first; the first paint is the whole page', async () => {
+    const page = await newPage()
+    // What #app holds when the parser is done (the guard script has run), and when Vue first inserts into it.
+    await page.addInitScript(() => {
+      localStorage.setItem('opgave.locale', 'en')
+      document.addEventListener('DOMContentLoaded', () => {
+        Object.assign(window, { parsedChildren: document.getElementById('app')?.childElementCount })
+        const observer = new MutationObserver(() => {
+          const app = document.getElementById('app')
+          if (!app || app.childElementCount === 0) return
+          Object.assign(window, { firstMount: { h1: app.querySelector('h1')?.textContent ?? null, banner: app.querySelector('header') !== null } })
+          observer.disconnect()
+        })
+        observer.observe(document.getElementById('app')!, { childList: true, subtree: true })
+      })
+    })
+    await page.goto(`${product.baseUrl}/uitdagingen`)
+    await expect.poll(() => page.evaluate(() => (window as { firstMount?: unknown }).firstMount)).toEqual({ h1: 'Challenges', banner: true })
+    expect(await page.evaluate(() => (window as { parsedChildren?: number }).parsedChildren)).toBe(0)
+    await page.getByRole('link', { name: ELDERLY }).waitFor()
     await page.context().close()
   })
 

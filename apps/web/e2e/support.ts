@@ -11,6 +11,7 @@ import { expect } from 'vitest'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const WEB_DIST_DIR = join(REPO_ROOT, 'apps/web/dist')
+const WEB_SSR_DIR = join(REPO_ROOT, 'apps/web/dist-server')
 
 const require = createRequire(import.meta.url)
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -53,8 +54,10 @@ export async function startProduct({ seedDemo = false, testClock = false }: { se
   const dataDir = mkdtempSync(join(tmpdir(), 'opgave-e2e-'))
   // The server serves a private copy of the build: a rebuild of apps/web/dist while the test runs (another
   // terminal, another test run) would otherwise delete the hashed chunks the open pages still load.
+  // Its server renderer (dist-server/, found beside the dist folder) likewise.
   const webDistDir = join(dataDir, 'web-dist')
   cpSync(WEB_DIST_DIR, webDistDir, { recursive: true })
+  if (existsSync(WEB_SSR_DIR)) cpSync(WEB_SSR_DIR, join(dataDir, 'dist-server'), { recursive: true })
   let output = ''
   // Started as production starts it (apps/api `pnpm start`): node with the tsx loader, from the API's folder.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {

@@ -4,6 +4,7 @@ import type { Problem } from '@opgave/contracts'
 import { databaseUnavailability } from '../db/unavailable'
 import { commonProblems, ProblemError, problemType } from '../lib/problem'
 import { applySecurityHeaders } from './security-headers'
+import { sendSpaPage } from './web-app'
 
 const PROBLEM_TYPE = 'application/problem+json'
 
@@ -105,7 +106,7 @@ export const errorsPlugin = fp(
       // Client-side routes of the web app (e.g. /organisaties/…) get its index.html.
       const html = request.server.spaIndexHtml
       if (html && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) {
-        return reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html)
+        return sendSpaPage(reply, html)
       }
       return render(reply, {
         type: problemType('resource.not_found'),

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { DbOrTx } from '../../db/client'
 import { listShowcase } from './showcase.service'
+import { escapeHtml } from '../../lib/escape-html'
+import { sendSpaPage } from '../../plugins/web-app'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-const escapeHtml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll("'", '&#39;')
 
 /** Open Graph and Twitter meta for one showcase item, placed in the web app's <head>. */
 export function injectShowcaseMeta(indexHtml: string, meta: { title: string; description: string; url: string }): string {
@@ -41,6 +41,6 @@ export async function showcasePageRoutes(app: FastifyInstance, opts: { db: DbOrT
           url: `${opts.publicUrl}/inspirerende-voorbeelden/${item.id}`,
         })
       : html
-    return reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page)
+    return sendSpaPage(reply, page)
   })
 }
