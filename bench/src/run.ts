@@ -11,6 +11,7 @@ import { benchEmbedded } from './embedded'
 import { dataOptions, generateData, sameSizes, type GenerateOptions } from './generate-data'
 import { benchHttpOverhead } from './http-overhead'
 import { benchJuryLoad } from './jury-load'
+import { benchHydration } from './hydration'
 import { benchLighthouse } from './lighthouse'
 import { chooseDriver, intArg, openDatabase, parseArgs, pgliteDir, readMeta, type DriverChoice } from './lib'
 import { benchRanking } from './ranking'
@@ -86,6 +87,12 @@ if (wants('6')) {
     rows.push(...(await benchRankingTable()))
   } catch (error) {
     rows.push({ id: '6c', name: 'ranking table of 5,000 rows', figure: 'failed', baseline: '–', ratio: '–', goal: 'render ≤ 1 s, interaction ≤ 200 ms', met: null, note: String(error).slice(0, 300) })
+  }
+  log('6d hydration of the server-rendered catalogue')
+  try {
+    rows.push(...(await benchHydration({ choice: main, loads: quick ? 3 : 7 })))
+  } catch (error) {
+    rows.push({ id: '6d', name: 'catalogue: hydration at the first interaction', figure: 'failed', baseline: '–', ratio: '–', goal: '(report)', met: null, note: String(error).slice(0, 300) })
   }
   if (args['no-lighthouse'] !== true) {
     log('6b Lighthouse')
