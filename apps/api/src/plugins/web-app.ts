@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import fastifyStatic from '@fastify/static'
-import { escapeHtml } from '../lib/escape-html'
+import { spaCspFor, type SsrManifest } from '../lib/spa-page'
 import { WEB_CSP } from './security-headers'
 
 /**
@@ -26,8 +25,9 @@ export interface RenderedPage {
   modules: string[]
 }
 
-/** The client build's dist/.vite/ssr-manifest.json: the built files (JS and CSS) of each source module. */
-export type SsrManifest = Record<string, string[]>
+
+/** The renderer as the API holds it: with the manifest of the build it belongs to. */
+export type LoadedRenderer = SpaRenderer & { manifest: SsrManifest }
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,18 +36,8 @@ declare module 'fastify' {
     /** The page CSP for index.html: WEB_CSP, plus the hashes of index.html's own inline scripts. */
     spaCsp: string
     /** The web build's server renderer and manifest; null without them (the pages are then rendered in the browser only). */
-    spaRenderer: (SpaRenderer & { manifest: SsrManifest }) | null
+    spaRenderer: LoadedRenderer | null
   }
-}
-
-/** `'sha256-…'` of each inline (not `src`) classic script of a page, for its CSP. */
-export function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`)
-}
-
-export const spaCspFor = (html: string) => {
-  const hashes = inlineScriptHashes(html)
-  return hashes.length === 0 ? WEB_CSP : WEB_CSP.replace("script-src 'self'", `script-src 'self' ${hashes.join(' ')}`)
 }
 
 /** Sends a page of the web app: index.html, or index.html with a server-rendered page in it. */
@@ -55,33 +45,7 @@ export function sendSpaPage(reply: FastifyReply, html: string) {
   return reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', reply.server.spaCsp).send(html)
 }
 
-/**
- * The `<link>`s a server-rendered page needs beyond index.html's: the stylesheets of the components it rendered
- * (in the browser they come with the page's lazily loaded code, too late for the first paint) and their code,
- * preloaded for hydration. In the order the components rendered; files index.html names already are left out.
- */
-export function pageAssetLinks(manifest: SsrManifest, modules: string[], indexHtml: string): string[] {
-  const files = new Set(modules.flatMap((id) => manifest[id] ?? []))
-  return [...files]
-    .filter((file) => !indexHtml.includes(`"${file}"`))
-    .flatMap((file) => (file.endsWith('.css') ? [`<link rel="stylesheet" crossorigin href="${escapeHtml(file)}">`] : file.endsWith('.js') ? [`<link rel="modulepreload" crossorigin href="${escapeHtml(file)}">`] : []))
-}
-
-/**
- * index.html with a server-rendered page in `#app`, the data it was rendered from beside it (for hydration,
- * `readServerState` in apps/web), its title and its assets' links. The "needs JavaScript" notice goes: the page
- * reads without it.
- */
-export function withServerRender(indexHtml: string, page: { html: string; title: string; stateJson: string; links: string[] }): string {
-  // Replacer functions: the page's text may hold `$&` and the like, which a replacement string would expand.
-  return indexHtml
-    .replace('<div id="app"></div>', () => `<div id="app">${page.html}</div>\n    <script type="application/json" id="opgave-state">${page.stateJson}</script>`)
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
-    .replace(/\n( *)<\/head>/, (_, indent: string) => `\n${page.links.map((link) => `${indent}  ${link}\n`).join('')}${indent}</head>`)
-    .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
-}
-
-async function loadRenderer(entry: string, manifestFile: string, log: FastifyBaseLogger): Promise<(SpaRenderer & { manifest: SsrManifest }) | null> {
+async function loadRenderer(entry: string, manifestFile: string, log: FastifyBaseLogger): Promise<LoadedRenderer | null> {
   if (!existsSync(entry)) return null
   try {
     const module = (await import(pathToFileURL(entry).href)) as Partial<SpaRenderer>

@@ -2,7 +2,8 @@ import { Value } from '@sinclair/typebox/value'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ChallengeCatalogueQuery, ChallengePage } from '@opgave/contracts'
 import type { DbOrTx } from '../../db/client'
-import { pageAssetLinks, sendSpaPage, withServerRender, type SpaRenderer, type SsrManifest } from '../../plugins/web-app'
+import { pageAssetLinks, withServerRender } from '../../lib/spa-page'
+import { sendSpaPage, type LoadedRenderer } from '../../plugins/web-app'
 import { listPublicChallenges } from './challenges.catalogue'
 
 type Options = { db: DbOrTx; now: () => Date }
@@ -13,7 +14,7 @@ type Options = { db: DbOrTx; now: () => Date }
  * data. Null when the query is one the API would refuse: the browser then renders the page and shows the
  * API's own answer.
  */
-async function renderCatalogue(renderer: SpaRenderer & { manifest: SsrManifest }, opts: Options, request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
+async function renderCatalogue(renderer: LoadedRenderer, opts: Options, request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
   const query = renderer.catalogueQuery(request.query as Record<string, unknown>)
   if (!Value.Check(ChallengeCatalogueQuery, query)) return null
   const page = JSON.parse(reply.serializeInput(await listPublicChallenges(opts.db, query, opts.now()), ChallengePage)) as unknown
