@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { benchEnv } from './http-overhead'
-import { REPO_DIR, median, type DriverChoice } from './lib'
+import { REPO_DIR, median, timeIt, type DriverChoice } from './lib'
 import { startServer } from './processes'
 import { fmt, type Row } from './results'
 
@@ -17,12 +17,7 @@ const NAME = 'catalogue: hydration at the first interaction (4× CPU), server re
 
 async function timeRequests(url: string, count: number): Promise<number> {
   const times: number[] = []
-  for (let i = 0; i < count; i++) {
-    const start = performance.now()
-    const res = await fetch(url, { headers: { 'accept-encoding': 'br' } })
-    await res.arrayBuffer()
-    times.push(performance.now() - start)
-  }
+  for (let i = 0; i < count; i++) times.push((await timeIt(async () => (await fetch(url, { headers: { 'accept-encoding': 'br' } })).arrayBuffer())).ms)
   return median(times)
 }
 

@@ -16,7 +16,6 @@ import { SERVER_STATE, serializeServerState, type ServerState } from './app/serv
 import { useSessionStore } from './features/auth/store'
 
 export { catalogueQuery } from './features/challenges/catalogue-query'
-export { serializeServerState }
 
 /** The routes the server renders; anything else is left to the browser. */
 export const SERVER_RENDERED_ROUTES: ReadonlySet<string> = new Set(['challenges'])
@@ -28,6 +27,8 @@ export interface RenderedPage {
   title: string
   /** The source modules of the components rendered: the API links their CSS and code (dist/.vite/ssr-manifest.json). */
   modules: string[]
+  /** `state` as JSON safe inside the page's `<script type="application/json">`, for hydration (`readServerState`). */
+  stateJson: string
 }
 
 /** Renders `url` with `state` (which the page's components take their data from); null when the route is not one the server renders. */
@@ -46,5 +47,5 @@ export async function render(url: string, state: ServerState): Promise<RenderedP
   const context: { modules?: Set<string> } = {}
   const html = await renderToString(app, context)
   const titleKey = route.meta.titleKey
-  return { html, title: formatDocumentTitle(titleKey ? i18n.global.t(titleKey) : null), modules: [...(context.modules ?? [])] }
+  return { html, title: formatDocumentTitle(titleKey ? i18n.global.t(titleKey) : null), modules: [...(context.modules ?? [])], stateJson: serializeServerState(state) }
 }

@@ -33,7 +33,7 @@ export function pageAssetLinks(manifest: SsrManifest, modules: string[], indexHt
  * `readServerState` in apps/web), its title and its assets' links. The "needs JavaScript" notice goes: the page
  * reads without it.
  */
-export function withServerRender(indexHtml: string, page: { html: string; title: string; stateJson: string; links: string[] }): string {
+export function withServerRender(indexHtml: string, page: { html: string; title: string; stateJson: string; links: readonly string[] }): string {
   // Replacer functions: the page's text may hold `$&` and the like, which a replacement string would expand.
   return indexHtml
     .replace('<div id="app"></div>', () => `<div id="app">${page.html}</div>\n    <script type="application/json" id="opgave-state">${page.stateJson}</script>`)

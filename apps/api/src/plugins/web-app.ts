@@ -15,7 +15,6 @@ export interface SpaRenderer {
   render(url: string, state: Record<string, unknown>): Promise<RenderedPage | null>
   /** The catalogue's API query for its page's URL query, as the browser computes it. */
   catalogueQuery(query: Record<string, unknown>): Record<string, unknown>
-  serializeServerState(state: Record<string, unknown>): string
 }
 
 export interface RenderedPage {
@@ -23,8 +22,9 @@ export interface RenderedPage {
   title: string
   /** The source modules of the components rendered (keys of the SSR manifest). */
   modules: string[]
+  /** The state it was rendered from, as JSON safe inside a `<script>` element. */
+  stateJson: string
 }
-
 
 /** The renderer as the API holds it: with the manifest of the build it belongs to. */
 export type LoadedRenderer = SpaRenderer & { manifest: SsrManifest }
@@ -50,10 +50,8 @@ async function loadRenderer(entry: string, manifestFile: string, log: FastifyBas
   try {
     const module = (await import(pathToFileURL(entry).href)) as Partial<SpaRenderer>
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as SsrManifest
-    if (typeof module.render === 'function' && typeof module.catalogueQuery === 'function' && typeof module.serializeServerState === 'function') {
-      return { render: module.render, catalogueQuery: module.catalogueQuery, serializeServerState: module.serializeServerState, manifest }
-    }
-    log.warn({ entry }, 'the web server renderer lacks render/catalogueQuery/serializeServerState; pages are rendered in the browser only')
+    if (typeof module.render === 'function' && typeof module.catalogueQuery === 'function') return { render: module.render, catalogueQuery: module.catalogueQuery, manifest }
+    log.warn({ entry }, 'the web server renderer lacks render/catalogueQuery; pages are rendered in the browser only')
   } catch (err) {
     log.warn({ err, entry }, 'the web server renderer could not be loaded; pages are rendered in the browser only')
   }

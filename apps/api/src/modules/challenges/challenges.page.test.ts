@@ -26,13 +26,13 @@ const INDEX = `<!doctype html>
  */
 const RENDERER = `
 export const catalogueQuery = (query) => ({ ...(query.q ? { q: String(query.q).trim() } : {}), ...(query.sdg ? { sdg: Number(query.sdg) } : {}) })
-export const serializeServerState = (state) => JSON.stringify(state).replaceAll('<', '\\\\u003c')
 export async function render(url, state) {
   if (url.includes('fail=1')) throw new Error('render failed')
   return {
     html: '<h1>Uitdagingen $&amp;</h1><ul>' + state.catalogue.page.items.map((i) => '<li>' + i.title + '</li>').join('') + '</ul>',
     title: 'Uitdagingen — Opgave',
     modules: ['src/App.vue', 'src/CatalogueView.vue', 'src/Card.vue'],
+    stateJson: JSON.stringify(state).replaceAll('<', '\\\\u003c'),
   }
 }
 `

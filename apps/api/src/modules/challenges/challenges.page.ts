@@ -14,15 +14,12 @@ type Options = { db: DbOrTx; now: () => Date }
  * data. Null when the query is one the API would refuse: the browser then renders the page and shows the
  * API's own answer.
  */
-async function renderCatalogue(renderer: LoadedRenderer, opts: Options, request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
+async function renderCatalogue(index: string, renderer: LoadedRenderer, opts: Options, request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
   const query = renderer.catalogueQuery(request.query as Record<string, unknown>)
   if (!Value.Check(ChallengeCatalogueQuery, query)) return null
   const page = JSON.parse(reply.serializeInput(await listPublicChallenges(opts.db, query, opts.now()), ChallengePage)) as unknown
-  const state = { catalogue: { query, page } }
-  const rendered = await renderer.render(request.url, state)
-  if (rendered === null) return null
-  const index = request.server.spaIndexHtml!
-  return withServerRender(index, { ...rendered, stateJson: renderer.serializeServerState(state), links: pageAssetLinks(renderer.manifest, rendered.modules, index) })
+  const rendered = await renderer.render(request.url, { catalogue: { query, page } })
+  return rendered && withServerRender(index, { ...rendered, links: pageAssetLinks(renderer.manifest, rendered.modules, index) })
 }
 
 /**
@@ -37,7 +34,7 @@ export async function publicPageRoutes(app: FastifyInstance, opts: Options) {
     const renderer = app.spaRenderer
     if (renderer === null) return sendSpaPage(reply, index)
     try {
-      return sendSpaPage(reply, (await renderCatalogue(renderer, opts, request, reply)) ?? index)
+      return sendSpaPage(reply, (await renderCatalogue(index, renderer, opts, request, reply)) ?? index)
     } catch (err) {
       request.log.warn({ err }, 'server rendering of the catalogue failed; the browser renders it')
       return sendSpaPage(reply, index)

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { DbOrTx } from '../../db/client'
-import { listShowcase } from './showcase.service'
 import { escapeHtml } from '../../lib/escape-html'
 import { sendSpaPage } from '../../plugins/web-app'
+import { listShowcase } from './showcase.service'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
