@@ -1,3 +1,4 @@
+import fastJson, { type Schema } from 'fast-json-stringify'
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import cors from '@fastify/cors'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -19,6 +20,7 @@ import { createJobQueue, type JobQueue } from './jobs/queue'
 import { API_PREFIX, openapiPlugin } from './plugins/openapi'
 import { securityHeadersPlugin } from './plugins/security-headers'
 import { createValidatorCompiler } from './plugins/validation'
+import { forSerialization } from './lib/serialization-schema'
 import { webAppPlugin } from './plugins/web-app'
 import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
@@ -73,6 +75,8 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(createValidatorCompiler())
+  // Response schemas as fast-json-stringify writes them without validating each union (lib/serialization-schema.ts).
+  app.setSerializerCompiler(({ schema }) => fastJson(forSerialization(schema) as Schema))
   // The API speaks JSON (and multipart for uploads): a text/plain body is 415, not a string to validate.
   app.removeContentTypeParser('text/plain')
 
