@@ -109,7 +109,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
       await api.register(outboxRoutes)
       await api.register(jobRoutes)
       await api.register(privacyRoutes, { now })
-      await api.register(publicChallengeRoutes, { now, publicUrl: config.publicUrl })
+      await api.register(publicChallengeRoutes, { now, publicUrl: config.publicUrl, db })
       await api.register(challengeRoutes, { now, publicUrl: config.publicUrl })
       await api.register(questionRoutes, { now, publicUrl: config.publicUrl })
       await api.register(enterpriseRoutes)

@@ -147,6 +147,24 @@ describe('public challenge catalogue', () => {
     expect((await http(ctx).get(`/api/v1/challenges/${ids.draft}`).set(bearer('garbage'))).status).toBe(401)
   })
 
+  it('takes every value from its own request, though each combination of filters is prepared once', async () => {
+    // Same filters, other values: the prepared query must not keep the first request's SDG, slug or clock.
+    expect((await list({ sdg: 12 })).items.map((i) => i.id)).toEqual([ids.waste])
+    expect((await list({ sdg: 8 })).items.map((i) => i.id)).toEqual([ids.youth])
+    expect((await list({ municipality: 'delft', limit: 1 })).items.map((i) => i.id)).toEqual([ids.youth])
+    expect((await list({ municipality: 'breda', limit: 1 })).items.map((i) => i.id)).toEqual([ids.elderly])
+    expect((await list({ status: 'closed' })).items.map((i) => i.id)).toEqual([ids.youth])
+    const saved = ctx.clock.now
+    ctx.clock.now = new Date(start.getTime() + hours(24 * 11))
+    try {
+      expect((await list({ status: 'closed' })).items.map((i) => i.id)).toEqual([ids.youth, ids.elderly])
+      expect((await list({ status: 'published', municipality: 'breda' })).items.map((i) => i.id)).toEqual([ids.energy])
+    } finally {
+      ctx.clock.now = saved
+    }
+    expect((await list({ status: 'published', municipality: 'breda' })).items.map((i) => i.id)).toEqual([ids.elderly, ids.energy])
+  })
+
   it('reads a page through challenges_catalogue_idx in catalogue order, without sorting every published challenge', async () => {
     const now = ctx.clock.now
     const second = (await listPublicChallenges(ctx.database.db, { limit: 2 }, now)).nextCursor!
@@ -161,5 +179,26 @@ describe('public challenge catalogue', () => {
       expect(text, text).toContain('challenges_catalogue_idx')
       expect(text, text).not.toMatch(/\bSort\b/)
     }
+  })
+
+  it('keeps the index in the generic plan of its prepared statement, where values are unknown to the planner', async () => {
+    // The app runs the catalogue as a prepared statement; once PostgreSQL switches it to a generic plan,
+    // only conditions written into the text (not parameters) can imply the partial index's predicate.
+    const now = ctx.clock.now
+    const { sql: text, params } = catalogueSelect(ctx.database.db, { limit: 20 }, now).toSQL()
+    const literal = (value: unknown) => (typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`)
+    const plan = await ctx.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`)
+      await tx.execute(sql`set local plan_cache_mode = force_generic_plan`)
+      await tx.execute(sql.raw(`prepare catalogue_plan_test as ${text}`))
+      try {
+        return await queryRows<Record<string, string>>(tx, sql.raw(`explain (costs off) execute catalogue_plan_test(${params.map(literal).join(', ')})`))
+      } finally {
+        await tx.execute(sql`deallocate catalogue_plan_test`)
+      }
+    })
+    const explained = plan.map((row) => Object.values(row)[0]).join('\n')
+    expect(explained, explained).toContain('challenges_catalogue_idx')
+    expect(explained, explained).not.toMatch(/\bSort\b/)
   })
 })

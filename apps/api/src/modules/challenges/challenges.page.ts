@@ -1,12 +1,12 @@
 import { Value } from '@sinclair/typebox/value'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ChallengeCatalogueQuery, ChallengePage } from '@opgave/contracts'
-import type { DbOrTx } from '../../db/client'
+import type { Database } from '../../db/client'
 import { pageAssetLinks, withServerRender } from '../../lib/spa-page'
 import { sendSpaPage, type LoadedRenderer } from '../../plugins/web-app'
 import { listPublicChallenges } from './challenges.catalogue'
 
-type Options = { db: DbOrTx; now: () => Date }
+type Options = { db: Database; now: () => Date }
 
 /**
  * The catalogue page rendered on the server: its first page of challenges, fetched here with the same query

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { Challenge, ChallengeCatalogueQuery, ChallengePage, ChallengeSummary, ChallengeTransitionBody, CreateChallengeBody, IdParams, UpdateChallengeBody, type ChallengeTransition } from '@opgave/contracts'
+import type { Database } from '../../db/client'
 import type { App } from '../../lib/typed-app'
 import { bearerAuth, problemResponses } from '../../lib/route-schema'
 import { requireActor } from '../../plugins/auth'
@@ -17,9 +18,11 @@ import {
 
 const tags = ['challenges']
 type Options = { now: () => Date; publicUrl: string }
+/** The catalogue prepares its query on the database itself, not on the request-scoped `app.db`. */
+type PublicOptions = Options & { db: Database }
 
 /** The public face: the catalogue and challenge pages, readable without an account. */
-export async function publicChallengeRoutes(app: App, opts: Options) {
+export async function publicChallengeRoutes(app: App, opts: PublicOptions) {
   const deps: ChallengeDeps = { db: app.db, now: opts.now, publicUrl: opts.publicUrl }
   // Optional login: a signed-in caller additionally sees drafts of their municipality and whether they follow.
   app.addHook('onRequest', app.identify)
@@ -35,7 +38,7 @@ export async function publicChallengeRoutes(app: App, opts: Options) {
         response: { 200: ChallengePage, ...problemResponses() },
       },
     },
-    async (request) => listPublicChallenges(app.db, request.query, opts.now()),
+    async (request) => listPublicChallenges(opts.db, request.query, opts.now()),
   )
 
   app.get(
