@@ -39,16 +39,16 @@ async function load(server: Server, path: string, seconds: number, headers: Reco
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, cpuUs }
 }
 
-/** The SQL text and parameters the app sends for the catalogue page, read off the pg pool. */
+/** The SQL text, parameters and statement name (if prepared) the app sends for the catalogue page, read off the pg pool. */
 export async function captureCatalogueSql(choice: DriverChoice & { kind: 'pg' }) {
   const handle = await openDatabase(choice)
   try {
     const pool = (handle.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client
-    const seen: { text: string; params: unknown[] }[] = []
+    const seen: { text: string; params: unknown[]; name?: string }[] = []
     const original = pool.query.bind(pool)
     pool.query = (...args: unknown[]) => {
-      const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined]
-      seen.push(typeof first === 'string' ? { text: first, params: second ?? [] } : { text: first.text, params: second ?? first.values ?? [] })
+      const [first, second] = args as [string | { text: string; values?: unknown[]; name?: string }, unknown[] | undefined]
+      seen.push(typeof first === 'string' ? { text: first, params: second ?? [] } : { text: first.text, params: second ?? first.values ?? [], ...(first.name ? { name: first.name } : {}) })
       return original(...args)
     }
     await listPublicChallenges(handle.db, { limit: 20, sdg: 3 }, new Date())
@@ -178,11 +178,12 @@ export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: D
         met: bare ? catalogue.a.rps / catalogue.b.rps >= 0.6 : null,
         note: [
           `app ${page.items?.length ?? '?'} items per page${barePage ? `, bare ${barePage.items?.length ?? '?'} rows (limit + 1, as the app fetches)` : ''}`,
+          ...(captured ? [captured.name ? `both sides run it as the prepared statement ${captured.name}` : 'both sides run it unprepared'] : []),
           `req/s per round app ${perRound(catalogue.all.a)}${bare ? `, bare ${perRound(catalogue.all.b)}` : ''}`,
           `the app process's CPU per request ${fmt(catalogue.a.cpuUs, 0)} µs${bare ? `, the bare server's ${fmt(catalogue.b.cpuUs, 0)} µs` : ''} (PostgreSQL's own work not counted)`,
           ...problems,
         ].join('; '),
-        data: { ...catalogue, sql: captured?.text, params: captured?.params },
+        data: { ...catalogue, sql: captured?.text, params: captured?.params, statement: captured?.name ?? null },
       },
       {
         id: '1b',
