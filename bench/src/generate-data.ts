@@ -108,6 +108,8 @@ export async function generateData(handle: DatabaseHandle, options: GenerateOpti
   await generateJuryData(handle, options, municipalities[0]!.id, log)
   const meta: DataMeta = { ...options, generatedAt: new Date().toISOString() }
   await db.execute(sql`insert into bench.meta (meta) values (${JSON.stringify(meta)}::jsonb)`)
+  // The benchmarks read what a server started now would: PGlite's statistics gathered (a no-op on PostgreSQL).
+  await handle.refreshStatistics()
   return meta
 }
 

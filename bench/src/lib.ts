@@ -39,8 +39,11 @@ export function chooseDriver(profile: string, env = process.env): DriverChoice {
   return env.DATABASE_URL ? { kind: 'pg', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: pgliteDir(profile) }
 }
 
+/** Opens the bench database as a starting server does: on PGlite, with its planner statistics gathered. */
 export async function openDatabase(choice: DriverChoice): Promise<DatabaseHandle> {
-  return choice.kind === 'pg' ? createDatabase({ databaseUrl: choice.url }) : createDatabase({ dataDir: choice.dataDir })
+  const handle = choice.kind === 'pg' ? await createDatabase({ databaseUrl: choice.url }) : await createDatabase({ dataDir: choice.dataDir })
+  await handle.refreshStatistics()
+  return handle
 }
 
 /** What the generator wrote, so a run can tell whether the data fits the sizes it wants. */

@@ -36,6 +36,8 @@ async function main() {
       console.log(`\nDemo data created. Every demo account uses the password ${DEMO_PASSWORD}\n${lines}\n`)
     }
   }
+  // PGlite has no autovacuum: its planner statistics are gathered at every start, after migrations and demo data.
+  await database.refreshStatistics()
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return

@@ -10,6 +10,8 @@ import { buildApp, createDatabase, loadConfig } from '../api'
 
 const config = loadConfig()
 const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+// As server.ts does at start (PGlite has no autovacuum).
+await database.refreshStatistics()
 const app = await buildApp({ config, db: database.db })
 const Json = { type: 'object', properties: { status: { type: 'string' }, at: { type: 'string' } } } as const
 app.get('/api/v1/bench/json', { schema: { hide: true, response: { 200: Json } } }, async () => ({ status: 'ok', at: 'bench' }))

@@ -21,6 +21,12 @@ export interface DatabaseHandle {
   db: Database
   driver: 'pg' | 'pglite'
   migrate(): Promise<void>
+  /**
+   * Gathers the query planner's statistics where nothing else does. PGlite runs no autovacuum, so without
+   * this its planner never learns how rows are distributed (bench round 12: it guessed 13 budget lines per
+   * challenge where there are 1.4). On PostgreSQL autovacuum does it: a no-op there.
+   */
+  refreshStatistics(): Promise<void>
   close(): Promise<void>
 }
 
@@ -51,6 +57,7 @@ export async function createDatabase(options: { databaseUrl?: string; dataDir?: 
           client.release()
         }
       },
+      refreshStatistics: async () => undefined,
       close: () => pool.end(),
     }
   }
@@ -66,6 +73,8 @@ export async function createDatabase(options: { databaseUrl?: string; dataDir?: 
     db,
     driver: 'pglite',
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
+    // ANALYZE samples at most 30,000 rows a table: ~0.5 s on the bench's 200,000 scorecards, milliseconds on a new database.
+    refreshStatistics: async () => void (await client.exec('ANALYZE')),
     close: () => client.close(),
   }
 }
