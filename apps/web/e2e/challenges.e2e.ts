@@ -249,4 +249,55 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await first.context().close()
     await second.context().close()
   })
+  it('asks before unsaved edits to a challenge are dropped, and lets the manager leave unasked when nothing changed', async () => {
+    const page = await newPage()
+    await page.goto(`${product.baseUrl}/inloggen`)
+    await page.getByLabel('E-mailadres').fill(MANAGER)
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await expect.poll(() => h1(page)).toBe('Organisaties')
+    const dialogs: string[] = []
+    let leave = false
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void (leave ? dialog.accept() : dialog.dismiss())
+    })
+    const openEditor = async () => {
+      await page.goto(`${product.baseUrl}/uitdagingen`)
+      await page.getByRole('link', { name: ELDERLY }).click()
+      await page.getByRole('link', { name: 'Beheren', exact: true }).click()
+      await expect.poll(() => h1(page)).toBe(`${ELDERLY} beheren`)
+    }
+    const catalogueLink = () => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen', exact: true })
+
+    // Loaded and untouched (dates, amounts and lists as the form shows them): leaving asks nothing.
+    await openEditor()
+    await catalogueLink().click()
+    await expect.poll(() => h1(page)).toBe('Uitdagingen')
+    expect(dialogs).toEqual([])
+
+    // Typed but not saved: the manager is asked, and staying keeps what was typed.
+    await openEditor()
+    await page.getByLabel('Samenvatting').fill('Nog niet opgeslagen.')
+    await catalogueLink().click()
+    await expect.poll(() => dialogs.length).toBe(1)
+    expect(dialogs[0]).toBe('U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u deze pagina verlaten? Dan raakt u ze kwijt.')
+    expect(await h1(page)).toBe(`${ELDERLY} beheren`)
+    expect(await page.getByLabel('Samenvatting').inputValue()).toBe('Nog niet opgeslagen.')
+    leave = true
+    await catalogueLink().click()
+    await expect.poll(() => h1(page)).toBe('Uitdagingen')
+    expect(dialogs).toHaveLength(2)
+
+    // Saved: nothing to lose, so nothing is asked.
+    leave = false
+    await openEditor()
+    await page.getByLabel('Samenvatting').fill('Wel opgeslagen.')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await page.getByText('De wijzigingen zijn opgeslagen.').waitFor()
+    await catalogueLink().click()
+    await expect.poll(() => h1(page)).toBe('Uitdagingen')
+    expect(dialogs).toHaveLength(2)
+    await page.context().close()
+  })
 })
