@@ -143,4 +143,28 @@ describe('meetings in a real browser', () => {
     await page.getByRole('link', { name: 'Informatiebijeenkomst: Energiearmoede aanpakken in huurwoningen' }).waitFor()
     expect(await axeViolations(page, 'challenge page with information session (nl)')).toEqual([])
   })
+  it('asks, in the page\'s language, before a meeting that was never saved is dropped', async () => {
+    const page = await newPage(browser)
+    await logIn(page, product.baseUrl, 'beheerder@voorbeeldstad.nl')
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Manage meetings' }).click()
+    await page.getByRole('link', { name: 'New meeting' }).click()
+    await expect.poll(() => h1(page)).toBe('New meeting')
+    const dialogs: string[] = []
+    let leave = false
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void (leave ? dialog.accept() : dialog.dismiss())
+    })
+    await page.getByLabel('Title').fill('Pitch day, not saved yet')
+    await page.getByRole('link', { name: 'Back to the meetings' }).click()
+    await expect.poll(() => dialogs).toEqual(['You have changes that have not been saved. Leave this page? They will be lost.'])
+    expect(await h1(page)).toBe('New meeting')
+    expect(await page.getByLabel('Title').inputValue()).toBe('Pitch day, not saved yet')
+    leave = true
+    await page.getByRole('link', { name: 'Back to the meetings' }).click()
+    await expect.poll(() => h1(page)).not.toBe('New meeting')
+    expect(dialogs).toHaveLength(2)
+    await page.context().close()
+  })
 })
