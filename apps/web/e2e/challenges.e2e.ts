@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, h1, launchChromium, type RunningProduct, startProduct } from './support'
+import { answerDialogs, axeViolations, h1, launchChromium, logIn, type RunningProduct, startProduct } from './support'
 
 // The demo seed (apps/api/src/seed/demo-challenges.ts) publishes four challenges for Gemeente Voorbeeldstad.
 const DEMO_PASSWORD = 'Opgave-demo-2026'
@@ -251,17 +251,8 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
   })
   it('asks before unsaved edits to a challenge are dropped, and lets the manager leave unasked when nothing changed', async () => {
     const page = await newPage()
-    await page.goto(`${product.baseUrl}/inloggen`)
-    await page.getByLabel('E-mailadres').fill(MANAGER)
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
-    await expect.poll(() => h1(page)).toBe('Organisaties')
-    const dialogs: string[] = []
-    let leave = false
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message())
-      void (leave ? dialog.accept() : dialog.dismiss())
-    })
+    await logIn(page, product.baseUrl, MANAGER)
+    const dialogs = answerDialogs(page)
     const openEditor = async () => {
       await page.goto(`${product.baseUrl}/uitdagingen`)
       await page.getByRole('link', { name: ELDERLY }).click()
@@ -274,30 +265,30 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await openEditor()
     await catalogueLink().click()
     await expect.poll(() => h1(page)).toBe('Uitdagingen')
-    expect(dialogs).toEqual([])
+    expect(dialogs.messages).toEqual([])
 
     // Typed but not saved: the manager is asked, and staying keeps what was typed.
     await openEditor()
     await page.getByLabel('Samenvatting').fill('Nog niet opgeslagen.')
     await catalogueLink().click()
-    await expect.poll(() => dialogs.length).toBe(1)
-    expect(dialogs[0]).toBe('U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u deze pagina verlaten? Dan raakt u ze kwijt.')
+    await expect.poll(() => dialogs.messages.length).toBe(1)
+    expect(dialogs.messages[0]).toBe('U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u deze pagina verlaten? Dan raakt u ze kwijt.')
     expect(await h1(page)).toBe(`${ELDERLY} beheren`)
     expect(await page.getByLabel('Samenvatting').inputValue()).toBe('Nog niet opgeslagen.')
-    leave = true
+    dialogs.accepting = true
     await catalogueLink().click()
     await expect.poll(() => h1(page)).toBe('Uitdagingen')
-    expect(dialogs).toHaveLength(2)
+    expect(dialogs.messages).toHaveLength(2)
 
     // Saved: nothing to lose, so nothing is asked.
-    leave = false
+    dialogs.accepting = false
     await openEditor()
     await page.getByLabel('Samenvatting').fill('Wel opgeslagen.')
     await page.getByRole('button', { name: 'Opslaan' }).click()
     await page.getByText('De wijzigingen zijn opgeslagen.').waitFor()
     await catalogueLink().click()
     await expect.poll(() => h1(page)).toBe('Uitdagingen')
-    expect(dialogs).toHaveLength(2)
+    expect(dialogs.messages).toHaveLength(2)
     await page.context().close()
   })
 })

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, h1, launchChromium, logIn, newPage, type RunningProduct, setStoredLocale, startProduct } from './support'
+import { answerDialogs, axeViolations, h1, launchChromium, logIn, newPage, type RunningProduct, setStoredLocale, startProduct } from './support'
 
 // The demo seed (apps/api/src/seed/demo-meetings.ts) has two published upcoming meetings of Gemeente
 // Voorbeeldstad: the matchmaking "Mkb ontmoet sociaal ondernemers" (40 places; Gert Groen of GroenWerkt
@@ -150,21 +150,16 @@ describe('meetings in a real browser', () => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Manage meetings' }).click()
     await page.getByRole('link', { name: 'New meeting' }).click()
     await expect.poll(() => h1(page)).toBe('New meeting')
-    const dialogs: string[] = []
-    let leave = false
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message())
-      void (leave ? dialog.accept() : dialog.dismiss())
-    })
+    const dialogs = answerDialogs(page)
     await page.getByLabel('Title').fill('Pitch day, not saved yet')
     await page.getByRole('link', { name: 'Back to the meetings' }).click()
-    await expect.poll(() => dialogs).toEqual(['You have changes that have not been saved. Leave this page? They will be lost.'])
+    await expect.poll(() => dialogs.messages).toEqual(['You have changes that have not been saved. Leave this page? They will be lost.'])
     expect(await h1(page)).toBe('New meeting')
     expect(await page.getByLabel('Title').inputValue()).toBe('Pitch day, not saved yet')
-    leave = true
+    dialogs.accepting = true
     await page.getByRole('link', { name: 'Back to the meetings' }).click()
     await expect.poll(() => h1(page)).not.toBe('New meeting')
-    expect(dialogs).toHaveLength(2)
+    expect(dialogs.messages).toHaveLength(2)
     await page.context().close()
   })
 })

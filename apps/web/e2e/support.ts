@@ -152,6 +152,19 @@ export async function setStoredLocale(page: Page, locale: 'nl' | 'en'): Promise<
   await page.reload()
 }
 
+/**
+ * Records the message of every dialog the page opens (confirm, alert, beforeunload) and answers it:
+ * dismissed (the user stays) until the test sets `accepting`.
+ */
+export function answerDialogs(page: Page): { messages: string[]; accepting: boolean } {
+  const dialogs = { messages: [] as string[], accepting: false }
+  page.on('dialog', (dialog) => {
+    dialogs.messages.push(dialog.message())
+    void (dialogs.accepting ? dialog.accept() : dialog.dismiss())
+  })
+  return dialogs
+}
+
 /** Logs in through the Dutch login form and waits for the page it lands on (the organisations list). */
 export async function logIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/inloggen`)
