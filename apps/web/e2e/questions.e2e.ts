@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
+import { answerDialogs, axeViolations, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
 
 // The demo seed (apps/api/src/seed/demo-questions.ts) publishes Q&A in two nota versions on the
 // loneliness challenge, gives GroenWerkt a profile and an account manager, and fills the routekaart.
@@ -114,6 +114,12 @@ describe('Q&A, enterprise profile, account management and routekaart in a real b
     await page.getByLabel('Regio').fill('Voorbeeldstad-Oost')
     await page.getByRole('button', { name: 'Profiel opslaan' }).click()
     await page.getByText('Het profiel is opgeslagen.').waitFor()
+    // A change not saved yet: leaving asks first, and staying keeps it.
+    const dialogs = answerDialogs(page)
+    await page.getByLabel('Regio').fill('Voorbeeldstad-West')
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen', exact: true }).click()
+    await expect.poll(() => dialogs.messages.length).toBe(1)
+    expect(await page.getByLabel('Regio').inputValue()).toBe('Voorbeeldstad-West')
     await page.context().close()
   })
 
