@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
+import { StatementCachingPGlite } from './pglite-statements'
 import * as schema from './schema'
 
 /** Both drivers share this type: services never know which one runs. */
@@ -61,13 +62,14 @@ export async function createDatabase(options: { databaseUrl?: string; dataDir?: 
       close: () => pool.end(),
     }
   }
-  let client: PGlite
-  if (options.inMemory) client = await PGlite.create()
-  else {
-    const dir = join(options.dataDir ?? './data', 'pglite')
+  let dir: string | undefined
+  if (!options.inMemory) {
+    dir = join(options.dataDir ?? './data', 'pglite')
     mkdirSync(dir, { recursive: true })
-    client = await PGlite.create(dir)
   }
+  // Top-level queries as named prepared statements, parsed and planned once (db/pglite-statements.ts).
+  const client: PGlite = new StatementCachingPGlite(dir)
+  await client.waitReady
   const db: Database = drizzlePglite({ client, schema })
   return {
     db,
