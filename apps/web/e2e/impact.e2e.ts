@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
+import { answerDialogs, axeViolations, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
 
 // The demo seed (apps/api/src/seed/demo-impact.ts) has two challenges of Gemeente Voorbeeldstad with
 // published results, published 300 and 240 days ago: De Moestuinmakers and Zon op Dak won, Zon op Dak
@@ -111,6 +111,13 @@ describe('impact dashboard, open data and showcase in a real browser', () => {
     await expect.poll(() => h1(owner)).toBe('Mijn pilots')
     await owner.getByRole('heading', { name: 'Vijf tuinen, twaalf leerwerkplekken' }).waitFor()
     expect(await axeViolations(owner, 'my pilots')).toEqual([])
+    // A report typed but not sent: leaving asks first, and staying keeps it.
+    const dialogs = answerDialogs(owner)
+    await owner.getByLabel('Toelichting (optioneel)').fill('Twee tuinen extra in het voorjaar.')
+    await owner.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen', exact: true }).click()
+    await expect.poll(() => dialogs.messages).toEqual(['U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u deze pagina verlaten? Dan raakt u ze kwijt.'])
+    expect(await owner.getByLabel('Toelichting (optioneel)').inputValue()).toBe('Twee tuinen extra in het voorjaar.')
+    expect(await h1(owner)).toBe('Mijn pilots')
     await owner.getByRole('button', { name: 'Toestemming geven voor de inspirerende voorbeelden' }).click()
     await owner.getByText('Toestemming gegeven: uw pilot staat bij de inspirerende voorbeelden.').waitFor()
 

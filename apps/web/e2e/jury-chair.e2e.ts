@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, DEMO_PASSWORD, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
+import { answerDialogs, axeViolations, DEMO_PASSWORD, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
 
 // The staff and chair screens on the demo jury (apps/api/src/seed/demo-jury.ts): "Schoolpleinen
 // vergroenen" is in evaluation, round 1 is assigned and part-scored, jury1 chairs. The chair runs the
@@ -78,6 +78,22 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     await page.getByText('nieuw.jurylid@example.nl is uitgenodigd.').waitFor()
     await expect.poll(() => members.count()).toBe(5)
     expect(await page.locator('#jury-members tbody tr', { hasText: 'nieuw.jurylid@example.nl' }).innerText()).toContain('Uitgenodigd')
+
+    // A criterion typed but not added: leaving asks first and staying keeps it; once cancelled, nothing is asked.
+    const dialogs = answerDialogs(page)
+    const round2Panel = page.locator(`#round-${round2}`)
+    await round2Panel.getByRole('button', { name: 'Criterium toevoegen aan ‘Ronde 2: pitch’' }).click()
+    await page.locator(`#crit-new-${round2}-name`).fill('Haalbaarheid')
+    const challengesLink = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen', exact: true })
+    await challengesLink.click()
+    await expect.poll(() => dialogs.messages.length).toBe(1)
+    expect(await page.locator(`#crit-new-${round2}-name`).inputValue()).toBe('Haalbaarheid')
+    await round2Panel.getByRole('button', { name: 'Annuleren' }).click()
+    await challengesLink.click()
+    await expect.poll(() => h1(page)).toBe('Uitdagingen')
+    expect(dialogs.messages).toHaveLength(1)
+    await page.goBack()
+    await expect.poll(() => h1(page)).toBe('Jury inrichten: Schoolpleinen vergroenen')
 
     await inEnglish(page)
     await expect.poll(() => h1(page)).toBe('Set up the jury: Schoolpleinen vergroenen')
