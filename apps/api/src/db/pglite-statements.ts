@@ -16,15 +16,8 @@ function isStaleStatement(error: unknown): boolean {
   return (code === '0A000' && /cached plan/.test(message ?? '')) || code === '26000'
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
-}
+/** PGlite's frontend-message serializer: messages are concatenated (`Buffer.concat`) to travel in one round trip. */
+const message = protocol.serialize
 
 /**
  * PGlite whose top-level queries run as named prepared statements, parsed and planned once per SQL text.
@@ -68,9 +61,8 @@ export class StatementCachingPGlite extends PGlite {
       // Most recently used last.
       this.#statements.delete(text)
       this.#statements.set(text, statement)
-      const s = protocol.serialize
       const messages = await this.execProtocolStream(
-        concat([s.bind({ statement: statement.name, values: this.#serializeParams(params, statement.paramTypes, options) }), s.describe({ type: 'P' }), s.execute({}), s.sync()]),
+        Buffer.concat([message.bind({ statement: statement.name, values: this.#serializeParams(params, statement.paramTypes, options) }), message.describe({ type: 'P' }), message.execute({}), message.sync()]),
         { syncToFs: false, onNotice: options?.onNotice },
       )
       await this.syncToFs()
@@ -88,8 +80,7 @@ export class StatementCachingPGlite extends PGlite {
   async #prepare(text: string, options: QueryOptions | undefined): Promise<Statement> {
     if (this.#statements.size >= this.#maxStatements) await this.#close(this.#statements.keys().next().value!)
     const name = `opgave_${this.#nextName++}`
-    const s = protocol.serialize
-    const messages = await this.execProtocolStream(concat([s.parse({ name, text }), s.describe({ type: 'S', name }), s.sync()]), {
+    const messages = await this.execProtocolStream(Buffer.concat([message.parse({ name, text }), message.describe({ type: 'S', name }), message.sync()]), {
       syncToFs: false,
       onNotice: options?.onNotice,
     })
@@ -100,8 +91,7 @@ export class StatementCachingPGlite extends PGlite {
     const statement = this.#statements.get(text)
     if (!statement) return
     this.#statements.delete(text)
-    const s = protocol.serialize
-    await this.execProtocolStream(concat([s.close({ type: 'S', name: statement.name }), s.sync()]), { syncToFs: false })
+    await this.execProtocolStream(Buffer.concat([message.close({ type: 'S', name: statement.name }), message.sync()]), { syncToFs: false })
   }
 
   /** As PGlite's `query` does: by the type PostgreSQL inferred, through the query's or the instance's serializer. */
