@@ -8,6 +8,14 @@ export function mayLeave(unsaved: boolean, confirmLeave: () => boolean): boolean
 }
 
 /**
+ * Whether a form's values differ from the values it started from (loaded, saved or empty). Form values are
+ * plain data built by the same factory functions, so their JSON is a faithful and order-stable comparison.
+ */
+export function formChanged(current: unknown, baseline: unknown): boolean {
+  return JSON.stringify(current) !== JSON.stringify(baseline)
+}
+
+/**
  * Asks before edits that were never saved are dropped. Leaving the page inside the app (a link, the back
  * button) asks with a confirm dialog in the page's language; closing or reloading the tab gets the
  * browser's own dialog (`beforeunload`: browsers show their own text, never the page's).
