@@ -92,7 +92,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
   // Without CORS_ORIGINS no origin is allowed: @fastify/cors would then run on every request only to add nothing
   // (and answer preflights 404, as the not-found handler does without it), so it is not registered at all.
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: true })
-  await app.register(rateLimitsPlugin, { max: config.rateLimitPerMinute, redisUrl: config.redisUrl })
+  await app.register(rateLimitsPlugin, { max: config.rateLimitPerMinute, redisUrl: config.redisUrl, syncMs: config.rateLimitSyncMs })
   await app.register(authPlugin, { secret: config.jwtSecret, db, now })
   await app.register(idempotencyPlugin, { db, now })
   await app.register(openapiPlugin, { publicUrl: config.publicUrl })

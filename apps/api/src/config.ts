@@ -31,6 +31,11 @@ export const ConfigSchema = Type.Object({
   testClock: Type.Boolean({ default: false }),
   /** Set → rate limits are counted in Redis, shared by every instance; unset → in this process (one instance). */
   redisUrl: Type.Optional(Type.String({ minLength: 1 })),
+  /**
+   * With Redis: how often each instance adds the requests it counted to the shared global per-IP count (ms).
+   * 0 → one Redis call per request and an exact shared count; the per-route limits are always exact.
+   */
+  rateLimitSyncMs: Type.Integer({ minimum: 0, maximum: 10_000, default: 100 }),
   /** false on app instances when a one-shot `migrate` step runs the migrations before them. */
   migrateOnStart: Type.Boolean({ default: true }),
   /** false → this instance serves requests only and runs no background jobs. */
@@ -71,6 +76,7 @@ export const ENV_VARS: Record<keyof Config, string> = {
   testClock: 'TEST_CLOCK',
   metricsToken: 'METRICS_TOKEN',
   redisUrl: 'REDIS_URL',
+  rateLimitSyncMs: 'RATE_LIMIT_SYNC_MS',
   migrateOnStart: 'MIGRATE_ON_START',
   runJobs: 'RUN_JOBS',
   jobTickSeconds: 'JOB_TICK_SECONDS',

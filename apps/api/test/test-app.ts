@@ -16,6 +16,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   logLevel: 'silent',
   rateLimitPerMinute: 10_000,
   authRateLimitPerMinute: 10_000,
+  rateLimitSyncMs: 100,
   trustProxy: false,
   testClock: false,
   migrateOnStart: true,
