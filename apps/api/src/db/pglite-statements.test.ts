@@ -47,15 +47,57 @@ describe('StatementCachingPGlite', () => {
     expect((await preparedTexts(db)).filter((t) => t === text)).toHaveLength(1)
   })
 
-  it('writes, reports affected rows, and leaves queries inside transaction() to PGlite', async () => {
+  it('writes, reports affected rows, and prepares the queries inside transaction() too, but not savepoints', async () => {
     const insert = await db.query(`insert into items (id, name) values ($1, $2)`, [10, 'tien'])
     expect(insert.affectedRows).toBe(1)
-    const count = (await preparedTexts(db)).length
+    const update = `update items set name = $1 where id = $2`
+    for (const name of ['TIEN', 'Tien']) {
+      await db.transaction(async (tx) => {
+        expect((await tx.query(update, [name, 10])).affectedRows).toBe(1)
+        // What drizzle sends for a nested transaction: run on PGlite's own path, never prepared.
+        await tx.query(`savepoint sp1`)
+        await tx.query(update, ['weg', 10])
+        await tx.query(`rollback to savepoint sp1`)
+        expect((await tx.query<{ name: string }>(`select name from items where id = $1`, [10])).rows).toEqual([{ name }])
+      })
+      expect((await db.query(`select name from items where id = $1`, [10])).rows).toEqual([{ name }])
+    }
+    const texts = await preparedTexts(db)
+    expect(texts.filter((t) => t === update)).toHaveLength(1)
+    expect(texts.filter((t) => /savepoint/i.test(t))).toEqual([])
+  })
+
+  it('rolls a transaction back on a failed prepared query, keeps the error, and goes on afterwards', async () => {
+    const insert = `insert into items (id, name) values ($1, $2)`
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(insert, [30, 'dertig'])
+        await tx.query(insert, [30, 'nog eens'])
+      }),
+    ).rejects.toMatchObject({ code: '23505', query: insert, params: [30, 'nog eens'] })
+    expect((await db.query(`select count(*)::int as n from items where id = $1`, [30])).rows).toEqual([{ n: 0 }])
     await db.transaction(async (tx) => {
-      await tx.query(`update items set name = $1 where id = $2`, ['TIEN', 10])
+      await tx.query(insert, [30, 'dertig'])
+      await tx.rollback()
     })
-    expect(await preparedTexts(db)).toHaveLength(count)
-    expect((await db.query(`select name from items where id = $1`, [10])).rows).toEqual([{ name: 'TIEN' }])
+    expect((await db.query(`select count(*)::int as n from items where id = $1`, [30])).rows).toEqual([{ n: 0 }])
+    await expect(db.transaction(async (tx) => {
+      await tx.rollback()
+      await tx.query(insert, [31, 'te laat'])
+    })).rejects.toThrow('Transaction is closed')
+  })
+
+  it('fails a transaction whose statement went stale, and parses it again for the next one', async () => {
+    await db.exec(`create table stale_in_tx (id int)`)
+    await db.exec(`insert into stale_in_tx values (1)`)
+    const text = `select * from stale_in_tx where id = $1`
+    await db.transaction(async (tx) => expect((await tx.query(text, [1])).rows).toEqual([{ id: 1 }]))
+    await db.exec(`alter table stale_in_tx add column label text default 'nieuw'`)
+    await expect(db.transaction((tx) => tx.query(text, [1]))).rejects.toMatchObject({ code: '0A000' })
+    expect((await db.transaction((tx) => tx.query(text, [1]))).rows).toEqual([{ id: 1, label: 'nieuw' }])
+    expect((await db.query(text, [1])).rows).toEqual([{ id: 1, label: 'nieuw' }])
+    // The stale one was closed at the next top-level query: one statement for the text.
+    expect((await preparedTexts(db)).filter((t) => t === text)).toHaveLength(1)
   })
 
   it('waits for an open transaction instead of running inside it', async () => {

@@ -1,4 +1,4 @@
-import { PGlite, parse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite'
+import { PGlite, parse, protocol, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite'
 
 /** Statements kept prepared at once; the least recently used one is closed beyond this. */
 const DEFAULT_MAX_STATEMENTS = 256
@@ -16,6 +16,9 @@ function isStaleStatement(error: unknown): boolean {
   return (code === '0A000' && /cached plan/.test(message ?? '')) || code === '26000'
 }
 
+/** Transaction control and session statements: nothing to gain from keeping them prepared. */
+const CONTROL_STATEMENT = /^\s*(savepoint|release|rollback|begin|start|commit|end|abort|set|reset|lock|prepare|deallocate|discard)\b/i
+
 /** PGlite's frontend-message serializer: messages are concatenated (`Buffer.concat`) to travel in one round trip. */
 const message = protocol.serialize
 
@@ -28,15 +31,19 @@ const message = protocol.serialize
  * PostgreSQL keeps the parse tree, so a plan made stale by DDL is re-planned by PostgreSQL itself; a
  * changed result type or a dropped statement is parsed again here once.
  *
- * Everything else is PGlite's: queries inside `transaction()` (its own unnamed path), `exec`, and queries
- * with a blob or explicit parameter types. A query waits for both of PGlite's locks, as `query` does, so
- * it never runs inside another caller's transaction. Errors carry `query`, `params` and `queryOptions`
- * as PGlite's do.
+ * Queries inside `transaction()` are prepared too: the transaction is PGlite's (its lock, BEGIN, COMMIT or
+ * ROLLBACK), with `query` replaced. Everything else is PGlite's: `exec`, transaction control (savepoints),
+ * and queries with a blob or explicit parameter types. A top-level query waits for both of PGlite's locks,
+ * as `query` does, so it never runs inside another caller's transaction; a query in a transaction waits
+ * for the query lock only, as PGlite's own does. Errors carry `query`, `params` and `queryOptions` as
+ * PGlite's do.
  */
 export class StatementCachingPGlite extends PGlite {
   /** By SQL text, least recently used first (a Map keeps insertion order). */
   readonly #statements = new Map<string, Statement>()
   #nextName = 1
+  /** Statements taken out of use inside a transaction, to be closed outside one. */
+  readonly #forgotten: string[] = []
   readonly #maxStatements: number
 
   constructor(dataDir?: string, { maxStatements = DEFAULT_MAX_STATEMENTS }: { maxStatements?: number } = {}) {
@@ -52,11 +59,35 @@ export class StatementCachingPGlite extends PGlite {
   override async query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
     if (options?.blob || options?.paramTypes) return super.query<T>(text, params, options)
     await this._checkReady()
-    return this._runExclusiveTransaction(() => this._runExclusiveQuery(() => this.#runPrepared<T>(text, params, options)))
+    return this._runExclusiveTransaction(() => this._runExclusiveQuery(() => this.#runPrepared<T>(text, params, options, false)))
   }
 
-  async #runPrepared<T>(text: string, params: unknown[], options: QueryOptions | undefined, retried = false): Promise<Results<T>> {
+  override async transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
+    return super.transaction((tx) => callback(this.#preparing(tx)))
+  }
+
+  /** PGlite's transaction with `query` running prepared statements (under the query lock, as PGlite's own). */
+  #preparing(tx: Transaction): Transaction {
+    const query = <R>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<R>> => {
+      if (options?.blob || options?.paramTypes || CONTROL_STATEMENT.test(text)) return tx.query<R>(text, params, options)
+      if (tx.closed) return Promise.reject(new Error('Transaction is closed'))
+      return this._runExclusiveQuery(() => this.#runPrepared<R>(text, params, options, true))
+    }
+    return {
+      query,
+      sql: (strings, ...params) => tx.sql(strings, ...params),
+      exec: (text, options) => tx.exec(text, options),
+      rollback: () => tx.rollback(),
+      listen: (channel, callback) => tx.listen(channel, callback),
+      get closed() {
+        return tx.closed
+      },
+    }
+  }
+
+  async #runPrepared<T>(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean, retried = false): Promise<Results<T>> {
     try {
+      if (!inTransaction) await this.#closeForgotten()
       const statement = this.#statements.get(text) ?? (await this.#prepare(text, options))
       // Most recently used last.
       this.#statements.delete(text)
@@ -65,12 +96,17 @@ export class StatementCachingPGlite extends PGlite {
         Buffer.concat([message.bind({ statement: statement.name, values: this.#serializeParams(params, statement.paramTypes, options) }), message.describe({ type: 'P' }), message.execute({}), message.sync()]),
         { syncToFs: false, onNotice: options?.onNotice },
       )
-      await this.syncToFs()
+      // PGlite, too, writes to its file system after a query outside a transaction only.
+      if (!inTransaction) await this.syncToFs()
       return parse.parseResults(messages, this.parsers, options)[0] as Results<T>
     } catch (error) {
-      if (!retried && isStaleStatement(error)) {
-        await this.#close(text)
-        return this.#runPrepared<T>(text, params, options, true)
+      if (isStaleStatement(error)) {
+        // In a transaction the error has aborted it: no retry there, and the statement is closed later.
+        if (inTransaction) this.#forget(text)
+        else if (!retried) {
+          await this.#close(text)
+          return this.#runPrepared<T>(text, params, options, false, true)
+        }
       }
       throw Object.assign(error as Error, { query: text, params, queryOptions: options })
     }
@@ -85,6 +121,21 @@ export class StatementCachingPGlite extends PGlite {
       onNotice: options?.onNotice,
     })
     return { name, paramTypes: parse.parseDescribeStatementResults(messages) }
+  }
+
+  /** Takes a statement out of use; it is closed before the next top-level query. */
+  #forget(text: string) {
+    const statement = this.#statements.get(text)
+    if (!statement) return
+    this.#statements.delete(text)
+    this.#forgotten.push(statement.name)
+  }
+
+  async #closeForgotten(): Promise<void> {
+    while (this.#forgotten.length > 0) {
+      const name = this.#forgotten.shift()!
+      await this.execProtocolStream(Buffer.concat([message.close({ type: 'S', name }), message.sync()]), { syncToFs: false })
+    }
   }
 
   async #close(text: string): Promise<void> {
