@@ -152,6 +152,23 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     expect(await page.locator('body').innerText()).not.toMatch(/\b(login|sso|nav)\.[a-z]\w*/)
   })
 
+  it('sends a search again when the database was busy, instead of showing an error', async () => {
+    const page = await newPage()
+    let searches = 0
+    const busy = { type: 'urn:opgave:problem:system.database_busy', title: 'Service unavailable', status: 503, code: 'system.database_busy' }
+    await page.route(/\/api\/v1\/challenges\?.*q=oudere/, (route) =>
+      searches++ === 0 ? route.fulfill({ status: 503, contentType: 'application/problem+json', headers: { 'retry-after': '1' }, body: JSON.stringify(busy) }) : route.continue(),
+    )
+    await page.goto(`${product.baseUrl}/uitdagingen`)
+    await page.getByRole('link', { name: ELDERLY }).waitFor()
+    await page.getByLabel('Zoeken', { exact: true }).fill('oudere')
+    await page.getByRole('button', { name: 'Zoeken' }).click()
+    await expect.poll(() => page.getByRole('article').count()).toBe(1)
+    expect(searches).toBe(2)
+    expect(await page.locator('body').innerText()).not.toContain('De dienst is even niet beschikbaar')
+    await page.context().close()
+  })
+
   it('lets anyone search the catalogue in Dutch and read a challenge', async () => {
     const page = await newPage()
     await page.goto(`${product.baseUrl}/uitdagingen`)
