@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import fp from 'fastify-plugin'
 import jwt from '@fastify/jwt'
 import cookie from '@fastify/cookie'
@@ -9,7 +9,7 @@ import { users } from '../modules/users/users.table'
 import { commonProblems } from '../lib/problem'
 import { SessionCache } from '../modules/auth/session-cache'
 import { listenForSessionChanges } from '../modules/auth/session-listener'
-import { accessTokenVerifyOptions, bearerToken, createAccessTokenVerifier } from '../modules/auth/access-token-verifier'
+import { accessTokenVerifyOptions, createAccessTokenVerifier } from '../modules/auth/access-token-verifier'
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60
 export const JWT_ISSUER = 'opgave'
@@ -34,10 +34,10 @@ declare module 'fastify' {
     actor: Actor | null
   }
   interface FastifyInstance {
-    /** preHandler: 401 unless a valid access token of an active user and live session is presented. */
-    authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
-    /** preHandler: sets request.actor when a valid token is presented, otherwise leaves it null. */
-    identify: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    /** Hook (onRequest, preHandler): 401 unless a valid access token of an active user and live session is presented. */
+    authenticate: (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void
+    /** Hook (onRequest, preHandler): sets request.actor when a valid token is presented, otherwise leaves it null. */
+    identify: (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void
     /**
      * The cache of positive session checks. Code that revokes a session or changes a user's access calls
      * `forgetSession` / `forgetUser` once its write has committed (the database triggers tell every other
@@ -62,8 +62,6 @@ function prepareSessionCheck(db: Database) {
     .prepare('auth_session_check')
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export const authPlugin = fp(
   async (app: FastifyInstance, opts: { secret: string; db: Database; now: () => Date }) => {
     await app.register(cookie)
@@ -85,36 +83,38 @@ export const authPlugin = fp(
     app.addHook('onClose', async () => listener.close())
     app.decorate('sessionCache', cache)
 
+    /** The session behind verified claims, from the database: a cache miss. */
     const loadActor = async (sub: string, sid: string): Promise<Actor | null> => {
-      const now = opts.now()
-      const hit = cache.lookup(sid, sub, now)
-      if (hit) return { userId: sub, sessionId: sid, isPlatformAdmin: hit.isPlatformAdmin }
       const epoch = cache.epoch
-      const [row] = await sessionCheck.execute({ sid, sub, now })
+      const [row] = await sessionCheck.execute({ sid, sub, now: opts.now() })
       if (!row) return null
       cache.store(sid, sub, row, epoch)
       return { userId: sub, sessionId: sid, isPlatformAdmin: row.isPlatformAdmin }
     }
 
-    const identify = async (request: FastifyRequest): Promise<Actor | null> => {
+    /**
+     * Sets request.actor from the bearer token, if any (`required`: 401 without one). A callback hook: with the
+     * session in the cache, as for nearly every request, it finishes at once, without a promise (bench 1d).
+     */
+    const actorHook = (required: boolean) => (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
       const authorization = request.headers.authorization
-      if (!authorization) return null
-      const token = bearerToken(authorization)
-      const claims = token ? verifyAccessToken(token) : null
-      if (!claims) throw commonProblems.unauthenticated('The access token is missing, invalid or expired.')
-      if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) throw commonProblems.unauthenticated('The access token is invalid.')
-      const actor = await loadActor(claims.sub, claims.sid)
-      if (!actor) throw commonProblems.unauthenticated('The session has ended. Please log in again.')
-      return actor
+      if (!authorization) return done(required ? commonProblems.unauthenticated('Log in to do this.') : undefined)
+      const claims = verifyAccessToken(authorization)
+      if (!claims) return done(commonProblems.unauthenticated('The access token is missing, invalid or expired.'))
+      const hit = cache.lookup(claims.sid, claims.sub, opts.now())
+      if (hit) {
+        request.actor = { userId: claims.sub, sessionId: claims.sid, isPlatformAdmin: hit.isPlatformAdmin }
+        return done()
+      }
+      loadActor(claims.sub, claims.sid).then((actor) => {
+        if (!actor) return done(commonProblems.unauthenticated('The session has ended. Please log in again.'))
+        request.actor = actor
+        done()
+      }, done)
     }
 
-    app.decorate('identify', async (request: FastifyRequest) => {
-      request.actor = await identify(request)
-    })
-    app.decorate('authenticate', async (request: FastifyRequest) => {
-      request.actor = await identify(request)
-      if (!request.actor) throw commonProblems.unauthenticated('Log in to do this.')
-    })
+    app.decorate('identify', actorHook(false))
+    app.decorate('authenticate', actorHook(true))
   },
   { name: 'auth' },
 )
