@@ -123,26 +123,30 @@ export class StatementCachingPGlite extends PGlite {
     return { name, paramTypes: parse.parseDescribeStatementResults(messages) }
   }
 
-  /** Takes a statement out of use; it is closed before the next top-level query. */
-  #forget(text: string) {
+  /** Takes a statement out of the cache; its name is still prepared in PostgreSQL. */
+  #take(text: string): Statement | undefined {
     const statement = this.#statements.get(text)
-    if (!statement) return
     this.#statements.delete(text)
-    this.#forgotten.push(statement.name)
+    return statement
+  }
+
+  /** Takes a statement out of use inside a transaction; it is closed before the next top-level query. */
+  #forget(text: string) {
+    const statement = this.#take(text)
+    if (statement) this.#forgotten.push(statement.name)
   }
 
   async #closeForgotten(): Promise<void> {
-    while (this.#forgotten.length > 0) {
-      const name = this.#forgotten.shift()!
-      await this.execProtocolStream(Buffer.concat([message.close({ type: 'S', name }), message.sync()]), { syncToFs: false })
-    }
+    while (this.#forgotten.length > 0) await this.#deallocate(this.#forgotten.shift()!)
   }
 
   async #close(text: string): Promise<void> {
-    const statement = this.#statements.get(text)
-    if (!statement) return
-    this.#statements.delete(text)
-    await this.execProtocolStream(Buffer.concat([message.close({ type: 'S', name: statement.name }), message.sync()]), { syncToFs: false })
+    const statement = this.#take(text)
+    if (statement) await this.#deallocate(statement.name)
+  }
+
+  async #deallocate(name: string): Promise<void> {
+    await this.execProtocolStream(Buffer.concat([message.close({ type: 'S', name }), message.sync()]), { syncToFs: false })
   }
 
   /** As PGlite's `query` does: by the type PostgreSQL inferred, through the query's or the instance's serializer. */
