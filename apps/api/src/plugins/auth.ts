@@ -84,9 +84,9 @@ export const authPlugin = fp(
     app.decorate('sessionCache', cache)
 
     /** The session behind verified claims, from the database: a cache miss. */
-    const loadActor = async (sub: string, sid: string): Promise<Actor | null> => {
+    const loadActor = async (sub: string, sid: string, now: Date): Promise<Actor | null> => {
       const epoch = cache.epoch
-      const [row] = await sessionCheck.execute({ sid, sub, now: opts.now() })
+      const [row] = await sessionCheck.execute({ sid, sub, now })
       if (!row) return null
       cache.store(sid, sub, row, epoch)
       return { userId: sub, sessionId: sid, isPlatformAdmin: row.isPlatformAdmin }
@@ -101,12 +101,13 @@ export const authPlugin = fp(
       if (!authorization) return done(required ? commonProblems.unauthenticated('Log in to do this.') : undefined)
       const claims = verifyAccessToken(authorization)
       if (!claims) return done(commonProblems.unauthenticated('The access token is missing, invalid or expired.'))
-      const hit = cache.lookup(claims.sid, claims.sub, opts.now())
+      const now = opts.now()
+      const hit = cache.lookup(claims.sid, claims.sub, now)
       if (hit) {
         request.actor = { userId: claims.sub, sessionId: claims.sid, isPlatformAdmin: hit.isPlatformAdmin }
         return done()
       }
-      loadActor(claims.sub, claims.sid).then((actor) => {
+      loadActor(claims.sub, claims.sid, now).then((actor) => {
         if (!actor) return done(commonProblems.unauthenticated('The session has ended. Please log in again.'))
         request.actor = actor
         done()

@@ -20,13 +20,13 @@ export const rateLimitsPlugin = fp(
   async (app, opts: { max: number; redisUrl?: string; syncMs: number }) => {
     const redis = opts.redisUrl ? new Redis(opts.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined
     redis?.on('error', (error) => app.log.warn({ err: { message: error.message } }, 'rate limit store (Redis) unavailable'))
-    await app.register(rateLimit, {
-      max: opts.max,
-      timeWindow: 60_000,
-      ...(redis ? { skipOnError: true } : {}),
-      ...(redis && opts.syncMs > 0 ? { store: syncedRedisStore(redis, RATE_LIMIT_NAMESPACE, opts.syncMs) } : {}),
-      ...(redis && opts.syncMs === 0 ? { redis, nameSpace: RATE_LIMIT_NAMESPACE } : {}),
-    })
+    // Without Redis @fastify/rate-limit counts in this process; with it, synced (rate-limit-store.ts) or per request.
+    const shared = !redis
+      ? {}
+      : opts.syncMs > 0
+        ? { store: syncedRedisStore(redis, RATE_LIMIT_NAMESPACE, opts.syncMs), skipOnError: true }
+        : { redis, nameSpace: RATE_LIMIT_NAMESPACE, skipOnError: true }
+    await app.register(rateLimit, { max: opts.max, timeWindow: 60_000, ...shared })
     if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => undefined)))
   },
   { name: 'rate-limits' },
