@@ -6,6 +6,7 @@ import { createTestDatabase, testConfig } from '../test-app'
 import type { DatabaseHandle } from '../../src/db/client'
 import { RATE_LIMIT_NAMESPACE } from '../../src/plugins/rate-limits'
 import { redisCounterBackend, SyncedWindowCounter, windowEnd } from '../../src/plugins/rate-limit-store'
+import { awayFromMinuteEdge } from '../support/rate-limit-window'
 
 /**
  * The rate limits two instances share through Redis (REDIS_URL; CI sets it when Redis answers). Each test
@@ -16,11 +17,6 @@ const LIMIT = 20
 const SYNC_MS = 50
 const someAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-/** The global limit counts in windows aligned on the minute: a test that ran across one would start counting again. */
-async function awayFromMinuteEdge(needMs = 5_000) {
-  const left = 60_000 - (Date.now() % 60_000)
-  if (left < needMs) await pause(left + 50)
-}
 
 describe.runIf(redisUrl)('rate limits shared through Redis', () => {
   let redis: Redis

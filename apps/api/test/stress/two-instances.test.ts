@@ -17,6 +17,7 @@ import { emailOutbox } from '../../src/modules/outbox/outbox.table'
 import { LOGIN_MAX_FAILURES } from '../../src/modules/auth/login-throttle'
 import { RATE_LIMIT_NAMESPACE } from '../../src/plugins/rate-limits'
 import { bearer, http, registerUser } from '../http'
+import { awayFromMinuteEdge } from '../support/rate-limit-window'
 import { startServer, type ServerProcess } from '../support/server-process'
 import type { TestContext } from '../test-app'
 
@@ -135,9 +136,7 @@ describe.runIf(serverUrl && redisUrl)('two API instances on one PostgreSQL and R
   })
 
   it('counts the rate limit across both instances: requests spread over them meet the global limit, and once both have synced both refuse', { timeout: 120_000 }, async () => {
-    // The global limit counts in windows aligned on the minute: this test must not run across one.
-    const left = 60_000 - (Date.now() % 60_000)
-    if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 50))
+    await awayFromMinuteEdge(15_000)
     await clearRateLimits()
     const total = RATE_LIMIT + 60
     const statuses: number[] = []

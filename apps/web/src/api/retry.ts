@@ -1,4 +1,4 @@
-import { retryAfterSeconds } from './problem'
+import { isProblem, retryAfterSeconds } from './problem'
 
 /**
  * Problem codes of a 503 after which the API did nothing with the request: the transaction lost a
@@ -28,8 +28,8 @@ function canReplay(request: Request): boolean {
 async function problemCode(response: Response): Promise<string | null> {
   if (!(response.headers.get('content-type') ?? '').includes('json')) return null
   try {
-    const body = (await response.clone().json()) as { code?: unknown }
-    return typeof body.code === 'string' ? body.code : null
+    const body: unknown = await response.clone().json()
+    return isProblem(body) && body.code ? body.code : null
   } catch {
     return null
   }
