@@ -57,7 +57,7 @@ export class SyncedWindowCounter {
     const window = this.#windowOf(key, timeWindow, now)
     window.pending++
     this.#scheduleFlush()
-    return { current: window.synced + window.sending + window.pending, ttl: window.end - now }
+    return figures(window, now)
   }
 
   /** The same figures without counting a request. */
@@ -65,7 +65,7 @@ export class SyncedWindowCounter {
     const now = this.#options.now()
     const window = this.#windows.get(key)
     if (!window || window.end !== windowEnd(now, timeWindow)) return { current: 0, ttl: 0 }
-    return { current: window.synced + window.sending + window.pending, ttl: window.end - now }
+    return figures(window, now)
   }
 
   /** Sends what was counted here since the last sync and reads back the totals; forgets ended windows. */
@@ -95,15 +95,15 @@ export class SyncedWindowCounter {
         })
       },
       () => {
-        // Not sent: count it again with the next sync.
+        // Not sent: count it again with the next sync (requests counted meanwhile have scheduled one already).
         for (const { window } of batch) {
           window.pending += window.sending
           window.sending = 0
         }
+        this.#scheduleFlush()
       },
     ).finally(() => {
       this.#flushing = null
-      if ([...this.#windows.values()].some((w) => w.pending > 0)) this.#scheduleFlush()
     })
     return this.#flushing
   }
@@ -132,6 +132,11 @@ export class SyncedWindowCounter {
       void this.flush()
     }, this.#options.syncMs)
   }
+}
+
+/** A request's number in its window (the shared count, what is on its way there, and what is counted here) and the ms left. */
+function figures(window: Window, now: number): { current: number; ttl: number } {
+  return { current: window.synced + window.sending + window.pending, ttl: window.end - now }
 }
 
 /** The end of the fixed window that `now` falls in: multiples of `timeWindow` since the epoch. */
