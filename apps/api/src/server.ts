@@ -59,7 +59,9 @@ async function main() {
   // Installs or upgrades the pg-boss schema (under its own lock) and the queues; readiness waits for it.
   await jobs.start()
   if (config.runJobs) {
-    await startWorkers({ db: database.db, queue: jobs, now, publicUrl: config.publicUrl, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, log: app.log, tickSeconds: config.jobTickSeconds })
+    // PGlite runs no autovacuum: the workers do its work (db/maintenance.ts).
+    const maintainDatabase = database.driver === 'pglite' ? database.maintain : undefined
+    await startWorkers({ db: database.db, queue: jobs, now, publicUrl: config.publicUrl, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, log: app.log, tickSeconds: config.jobTickSeconds, maintainDatabase })
   }
   console.log(`Opgave runs at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`)
 }

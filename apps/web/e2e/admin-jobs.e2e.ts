@@ -26,9 +26,10 @@ describe('background jobs screen (platform admin)', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Achtergrondtaken')
     const queues = page.getByRole('table', { name: 'Taken per wachtrij' })
     // A heading row and one row per queue: email.send, outbox.relay, challenges.close-due, deadlines.remind,
-    // jury.compute-results, jury.assign.
-    await expect.poll(() => queues.getByRole('row').count()).toBe(7)
+    // jury.compute-results, jury.assign, database.maintain.
+    await expect.poll(() => queues.getByRole('row').count()).toBe(8)
     expect(await queues.innerText()).toContain('Jury verdelen over voorstellen')
+    expect(await queues.innerText()).toContain('Databaseonderhoud')
     expect(await queues.innerText()).toContain('E-mail versturen')
     expect(await queues.innerText()).toContain('deadlines.remind')
     // The demo data queued emails at start; the relay hands them to email.send, which completes them.

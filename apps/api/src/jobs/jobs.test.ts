@@ -12,6 +12,7 @@ import { sendDeadlineReminders } from './deadline-reminders'
 import { deadlineReminders } from './deadline-reminders.table'
 import { createJobQueue, QUEUES, type Job, type JobQueue } from './queue'
 import { startWorkers } from './workers'
+import type { MaintenanceReport } from '../db/maintenance'
 
 const silent = { warn: () => undefined, info: () => undefined }
 const hours = (n: number) => n * 3_600_000
@@ -152,6 +153,30 @@ describe('background jobs on pg-boss', () => {
     })
     expect(done.counts.failed).toBe(0)
     for (const q of instances) await q.stop()
+  })
+
+  it('runs the embedded database’s maintenance pass as a periodic job, where it is given', async () => {
+    const q = createJobQueue({ db: ctx.database.db, log: silent, pollingIntervalSeconds: 0.5 })
+    const passes: (MaintenanceReport | null)[] = []
+    const maintainDatabase = async () => {
+      const report = await ctx.database.maintain()
+      passes.push(report)
+      return report
+    }
+    try {
+      await startWorkers({ db: ctx.database.db, queue: q, now: () => ctx.clock.now, publicUrl: 'http://localhost:3000', mailFrom: 'test@opgave.localhost', log: ctx.app.log, tickSeconds: 60, maintainDatabase })
+      const done = await until('maintenance completed', async () => {
+        const [counts] = (await q.counts()).filter((c) => c.queue === QUEUES.databaseMaintenance)
+        return counts && counts.counts.completed > 0 && counts
+      })
+      expect(done.counts.failed).toBe(0)
+      expect(passes).toHaveLength(1)
+      // On PGlite a pass reads the statistics and reports; PostgreSQL's handle leaves it to autovacuum.
+      if (ctx.database.driver === 'pglite') expect(passes[0]).toMatchObject({ vacuumed: expect.any(Array), analyzed: expect.any(Array) })
+      else expect(passes[0]).toBeNull()
+    } finally {
+      await q.stop()
+    }
   })
 
   it('gives a handler the retry count and limit, so it can tell its last attempt', { timeout: 60_000 }, async () => {

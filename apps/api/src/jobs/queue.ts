@@ -17,6 +17,8 @@ export const QUEUES = {
   juryResults: 'jury.compute-results',
   /** A large written round's optimal assignment (min-cost flow over every juror × proposal pair). */
   juryAssignment: 'jury.assign',
+  /** Periodic, embedded database only: autovacuum's work, which PGlite does not do itself (db/maintenance.ts). */
+  databaseMaintenance: 'database.maintain',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 export const QUEUE_NAMES = Object.values(QUEUES) as QueueName[]

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Database } from '../db/client'
+import type { MaintenanceReport } from '../db/maintenance'
 import { closeDueChallenges } from '../modules/challenges/challenges.closer'
 import { createMailTransport, deliverEmail, relayPendingEmails } from '../modules/outbox/outbox.dispatcher'
 import { computeResultsJob, type ResultsJob } from '../modules/jury/jury-results.service'
@@ -17,7 +18,12 @@ export interface WorkerDeps {
   log: FastifyBaseLogger
   /** How often the periodic jobs are offered (closing challenges, deadline reminders). */
   tickSeconds: number
+  /** The embedded database's autovacuum pass (DatabaseHandle.maintain); absent on PostgreSQL, which has its own. */
+  maintainDatabase?: () => Promise<MaintenanceReport | null>
 }
+
+/** As often as autovacuum looks (autovacuum_naptime): a pass that finds nothing to do reads one view. */
+export const DATABASE_MAINTENANCE_SECONDS = 60
 
 /** The outbox is relayed more often than the other periodic work: people wait for those emails. */
 const OUTBOX_RELAY_SECONDS = 2
@@ -44,6 +50,14 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   })
   await queue.work<ResultsJob>(QUEUES.juryResults, (job) => computeResultsJob(db, job.data))
   await queue.work<AssignmentJob>(QUEUES.juryAssignment, (job) => runAssignmentJob(db, job.data, deps.now()))
+  const maintain = deps.maintainDatabase
+  if (maintain) {
+    await queue.work(QUEUES.databaseMaintenance, async () => {
+      const report = await maintain()
+      if (report && report.vacuumed.length + report.analyzed.length > 0) log.info(report, 'database maintenance: tables vacuumed and analysed')
+    })
+    queue.every(QUEUES.databaseMaintenance, DATABASE_MAINTENANCE_SECONDS)
+  }
   queue.every(QUEUES.outboxRelay, Math.min(OUTBOX_RELAY_SECONDS, deps.tickSeconds))
   queue.every(QUEUES.closeChallenges, deps.tickSeconds)
   queue.every(QUEUES.deadlineReminders, deps.tickSeconds)

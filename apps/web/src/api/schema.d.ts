@@ -5305,7 +5305,7 @@ export interface operations {
         parameters: {
             query: {
                 state: "failed" | "waiting" | "active";
-                queue?: "email.send" | "outbox.relay" | "challenges.close-due" | "deadlines.remind" | "jury.compute-results" | "jury.assign";
+                queue?: "email.send" | "outbox.relay" | "challenges.close-due" | "deadlines.remind" | "jury.compute-results" | "jury.assign" | "database.maintain";
                 limit: number;
             };
             header?: never;
