@@ -2,9 +2,30 @@ import { onBeforeUnmount, onMounted } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { onBeforeRouteLeave } from 'vue-router'
 
-/** Whether leaving may go ahead: nothing is unsaved, or the user agrees to drop it. */
-export function mayLeave(unsaved: boolean, confirmLeave: () => boolean): boolean {
-  return !unsaved || confirmLeave()
+/** The target of a navigation as vue-router hands it to the leave guards: one object for all of them. */
+interface NavigationTarget {
+  redirectedFrom?: object | undefined
+}
+
+/** The answer given in each navigation, by the navigation's target (dropped with it). */
+const answersByNavigation = new WeakMap<object, boolean>()
+
+/**
+ * Whether leaving may go ahead: nothing is unsaved, or the user agrees to drop it. The user is asked once a
+ * navigation: vue-router passes the same `to` to every leave guard of one navigation, so a page with several
+ * guarded forms asks once, and the answer holds for all of them (declining stops the navigation at the first).
+ * A navigation that a global guard redirects starts anew with another `to`, whose `redirectedFrom` is the
+ * first one: it keeps the answer given for that.
+ */
+export function mayLeave(unsaved: boolean, to: NavigationTarget, confirmLeave: () => boolean, answers = answersByNavigation): boolean {
+  if (!unsaved) return true
+  const navigation = to.redirectedFrom ?? to
+  let answer = answers.get(navigation)
+  if (answer === undefined) {
+    answer = confirmLeave()
+    answers.set(navigation, answer)
+  }
+  return answer
 }
 
 /**
@@ -17,8 +38,9 @@ export function formChanged(current: unknown, baseline: unknown): boolean {
 
 /**
  * Asks before edits that were never saved are dropped. Leaving the page inside the app (a link, the back
- * button) asks with a confirm dialog in the page's language; closing or reloading the tab gets the
- * browser's own dialog (`beforeunload`: browsers show their own text, never the page's).
+ * button) asks with a confirm dialog in the page's language, once a navigation however many forms are
+ * guarded; closing or reloading the tab gets the browser's own dialog (`beforeunload`: browsers show their
+ * own text, never the page's).
  * For forms without autosave; the autosaving editors flush their save on leaving instead.
  */
 export function useLeaveGuard(hasUnsavedChanges: () => boolean) {
@@ -31,5 +53,21 @@ export function useLeaveGuard(hasUnsavedChanges: () => boolean) {
   }
   onMounted(() => window.addEventListener('beforeunload', onBeforeUnload))
   onBeforeUnmount(() => window.removeEventListener('beforeunload', onBeforeUnload))
-  onBeforeRouteLeave(() => mayLeave(hasUnsavedChanges(), () => window.confirm(t('common.unsavedChanges'))))
+  onBeforeRouteLeave((to) => mayLeave(hasUnsavedChanges(), to, () => window.confirm(t('common.unsavedChanges'))))
+}
+
+/**
+ * Guards a form against leaving with edits that were not saved, measured against its baseline: the values it
+ * started from, or was last loaded, saved or reset to. Call `settle()` right after loading, saving or
+ * resetting the form (before a navigation that follows a save), so that it counts as unchanged again.
+ */
+export function useFormGuard(values: () => object) {
+  const copy = (): unknown => JSON.parse(JSON.stringify(values()))
+  let baseline = copy()
+  useLeaveGuard(() => formChanged(values(), baseline))
+  return {
+    settle: () => {
+      baseline = copy()
+    },
+  }
 }
