@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createDatabase } from './db/client'
+import { DataDirInUseError } from './db/data-dir-lock'
 import { createJobQueue } from './jobs/queue'
 import { startWorkers } from './jobs/workers'
 import { createSettableClock, testClockPlugin } from './plugins/test-clock'
@@ -67,7 +68,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message)
+  // A mistake in the settings, or the data folder in use by another process: the message says what to do.
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) console.error(error.message)
   else console.error(error)
   process.exit(1)
 })

@@ -5,12 +5,13 @@ import { promisify } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { queryRows, type Database } from './client'
+import { lockDataDir, lockFileOf } from './data-dir-lock'
 
 const run = promisify(execFile)
 
 /**
  * Backups: PostgreSQL through pg_dump's custom format (restored with pg_restore); the embedded
- * PGlite database as a gzipped tarball of its data folder (stop the server first: PGlite is single-process).
+ * PGlite database as a gzipped tarball of its data folder (refused while the server runs: PGlite is single-process).
  */
 export async function backupDatabase({ databaseUrl, dataDir, file }: { databaseUrl?: string; dataDir: string; file: string }) {
   if (databaseUrl) {
@@ -19,12 +20,18 @@ export async function backupDatabase({ databaseUrl, dataDir, file }: { databaseU
   }
   const dir = join(dataDir, 'pglite')
   if (!existsSync(dir)) throw new Error(`No embedded database at ${dir}`)
-  const client = await PGlite.create(dir)
+  // Refused while the server runs on the folder (data-dir-lock.ts): a copy taken beside it could be torn.
+  const unlock = lockDataDir(lockFileOf(dir))
   try {
-    const dump = await client.dumpDataDir('gzip')
-    writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
+    const client = await PGlite.create(dir)
+    try {
+      const dump = await client.dumpDataDir('gzip')
+      writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
+    } finally {
+      await client.close()
+    }
   } finally {
-    await client.close()
+    unlock()
   }
 }
 
@@ -37,8 +44,13 @@ export async function restoreDatabase({ databaseUrl, dataDir, file }: { database
   // Refuse to overwrite: a restore must never silently destroy a database that still holds data.
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not empty; move it away before restoring`)
   mkdirSync(dir, { recursive: true })
-  const client = await PGlite.create(dir, { loadDataDir: new Blob([readFileSync(file)]) })
-  await client.close()
+  const unlock = lockDataDir(lockFileOf(dir))
+  try {
+    const client = await PGlite.create(dir, { loadDataDir: new Blob([readFileSync(file)]) })
+    await client.close()
+  } finally {
+    unlock()
+  }
 }
 
 export interface TableFingerprint {

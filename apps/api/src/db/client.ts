@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
+import { lockDataDir, lockFileOf } from './data-dir-lock'
 import { maintainTables, type MaintenanceReport } from './maintenance'
 import { StatementCachingPGlite } from './pglite-statements'
 import * as schema from './schema'
@@ -70,13 +71,21 @@ export async function createDatabase(options: { databaseUrl?: string; dataDir?: 
     }
   }
   let dir: string | undefined
+  let unlock = () => {}
   if (!options.inMemory) {
     dir = join(options.dataDir ?? './data', 'pglite')
     mkdirSync(dir, { recursive: true })
+    // One process per folder: a second one would corrupt it (db/data-dir-lock.ts).
+    unlock = lockDataDir(lockFileOf(dir))
   }
   // Top-level queries as named prepared statements, parsed and planned once (db/pglite-statements.ts).
   const client: PGlite = new StatementCachingPGlite(dir)
-  await client.waitReady
+  try {
+    await client.waitReady
+  } catch (error) {
+    unlock()
+    throw error
+  }
   const db: Database = drizzlePglite({ client, schema })
   return {
     db,
@@ -85,7 +94,13 @@ export async function createDatabase(options: { databaseUrl?: string; dataDir?: 
     // ANALYZE samples at most 30,000 rows a table: ~0.5 s on the bench's 200,000 scorecards, milliseconds on a new database.
     refreshStatistics: async () => void (await client.exec('ANALYZE')),
     maintain: () => maintainTables(client),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close()
+      } finally {
+        unlock()
+      }
+    },
   }
 }
 
