@@ -6,6 +6,8 @@
  *   - a no-database JSON route on the app with every plugin vs bare node:http;
  *   - the same JSON route behind app.authenticate (bearer token) vs without.
  */
+import { cpSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { listPublicChallenges } from './api'
 import { median, openDatabase, type DriverChoice } from './lib'
@@ -120,6 +122,15 @@ export function benchEnv(choice: DriverChoice): NodeJS.ProcessEnv {
 export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: DriverChoice; seconds: number; rounds: number }): Promise<Row[]> {
   const captured = choice.kind === 'pg' ? await captureCatalogueSql(choice) : null
   const env = benchEnv(choice)
+  // PGlite is one process's database: the second app instance gets its own copy of the folder (before
+  // either starts). Until round 15 both opened one folder, which corrupted it (db/data-dir-lock.ts).
+  const liteDir = choice.kind === 'pglite' ? choice.dataDir : null
+  const quietDir = liteDir ? `${liteDir}-quiet` : null
+  if (liteDir && quietDir) {
+    rmSync(quietDir, { recursive: true, force: true })
+    cpSync(join(liteDir, 'pglite'), join(quietDir, 'pglite'), { recursive: true })
+  }
+  const quietEnv = quietDir ? benchEnv({ kind: 'pglite', dataDir: quietDir }) : env
   const servers: Server[] = []
   try {
     const app = await startServer('app-harness.ts', [], env)
@@ -131,7 +142,7 @@ export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: D
       : null
     if (bare) servers.push(bare)
     // The same app with request logging off (LOG_LEVEL=warn): how much of 1c the two log lines per request cost.
-    const quiet = await startServer('app-harness.ts', [], { ...env, LOG_LEVEL: 'warn' })
+    const quiet = await startServer('app-harness.ts', [], { ...quietEnv, LOG_LEVEL: 'warn' })
     servers.push(quiet)
     const fastify = await startServer('bare-fastify.ts', [], process.env)
     servers.push(fastify)
@@ -213,5 +224,6 @@ export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: D
     ]
   } finally {
     await Promise.all(servers.map((s) => s.stop()))
+    if (quietDir) rmSync(quietDir, { recursive: true, force: true })
   }
 }
