@@ -15,6 +15,8 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
   let product: RunningProduct
   let browser: Browser
   let chairPage: Page
+  /** The dialogs of the chair's page, answered from the step that first expects one. */
+  let chairDialogs: ReturnType<typeof answerDialogs>
   let challengeId: string
   let round1: string
   let round2: string
@@ -79,19 +81,46 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     await expect.poll(() => members.count()).toBe(5)
     expect(await page.locator('#jury-members tbody tr', { hasText: 'nieuw.jurylid@example.nl' }).innerText()).toContain('Uitgenodigd')
 
-    // A criterion typed but not added: leaving asks first and staying keeps it; once cancelled, nothing is asked.
+    // Round settings changed but not saved: leaving asks first and staying keeps them; changed back, they count as saved.
     const dialogs = answerDialogs(page)
     const round2Panel = page.locator(`#round-${round2}`)
-    await round2Panel.getByRole('button', { name: 'Criterium toevoegen aan ‘Ronde 2: pitch’' }).click()
-    await page.locator(`#crit-new-${round2}-name`).fill('Haalbaarheid')
     const challengesLink = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen', exact: true })
+    await round2Panel.getByText('Instellingen van de ronde').click()
+    await page.locator(`#round-${round2}-name`).fill('Ronde 2: pitch en gesprek')
     await challengesLink.click()
     await expect.poll(() => dialogs.messages.length).toBe(1)
+    expect(await page.locator(`#round-${round2}-name`).inputValue()).toBe('Ronde 2: pitch en gesprek')
+    await page.locator(`#round-${round2}-name`).fill('Ronde 2: pitch')
+
+    // The same for an invitation typed but not sent, and a member's expertise changed but not saved.
+    await page.locator('#jury-invite-email').fill('nog.een.jurylid@example.nl')
+    await challengesLink.click()
+    await expect.poll(() => dialogs.messages.length).toBe(2)
+    expect(await page.locator('#jury-invite-email').inputValue()).toBe('nog.een.jurylid@example.nl')
+    await page.locator('#jury-invite-email').fill('')
+    const firstMember = page.locator('#jury-members tbody tr').first()
+    await firstMember.getByRole('button', { name: /^Expertise van .+ wijzigen$/ }).click()
+    await firstMember.locator('input[type="checkbox"]').first().check()
+    await challengesLink.click()
+    await expect.poll(() => dialogs.messages.length).toBe(3)
+    expect(await firstMember.locator('input[type="checkbox"]').first().isChecked()).toBe(true)
+    await firstMember.getByRole('button', { name: 'Annuleren' }).click()
+    await page.locator('#new-round-name').fill('Ronde 3: gesprek')
+    await challengesLink.click()
+    await expect.poll(() => dialogs.messages.length).toBe(4)
+    expect(await page.locator('#new-round-name').inputValue()).toBe('Ronde 3: gesprek')
+    await page.locator('#new-round-name').fill('')
+
+    // A criterion typed but not added: leaving asks first and staying keeps it; once cancelled, nothing is asked.
+    await round2Panel.getByRole('button', { name: 'Criterium toevoegen aan ‘Ronde 2: pitch’' }).click()
+    await page.locator(`#crit-new-${round2}-name`).fill('Haalbaarheid')
+    await challengesLink.click()
+    await expect.poll(() => dialogs.messages.length).toBe(5)
     expect(await page.locator(`#crit-new-${round2}-name`).inputValue()).toBe('Haalbaarheid')
     await round2Panel.getByRole('button', { name: 'Annuleren' }).click()
     await challengesLink.click()
     await expect.poll(() => h1(page)).toBe('Uitdagingen')
-    expect(dialogs.messages).toHaveLength(1)
+    expect(dialogs.messages).toHaveLength(5)
     await page.goBack()
     await expect.poll(() => h1(page)).toBe('Jury inrichten: Schoolpleinen vergroenen')
 
@@ -172,6 +201,11 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     // Reopening a submitted scorecard (with a reason) marks the stored results as out of date.
     await page.locator('#reopen-scorecard').selectOption({ index: 1 })
     await page.locator('#reopen-reason').fill('Score lijkt een tikfout')
+    // A reason typed but not used: leaving asks first and staying keeps it.
+    chairDialogs = answerDialogs(page)
+    await pressEnterOn(page, page.getByRole('link', { name: 'Terug naar de jury-inrichting' }))
+    await expect.poll(() => chairDialogs.messages.length).toBe(1)
+    expect(await page.locator('#reopen-reason').inputValue()).toBe('Score lijkt een tikfout')
     await pressEnterOn(page, page.getByRole('button', { name: 'Heropenen' }))
     await page.getByText(/De scorekaart \(.+\) is heropend\./).waitFor()
     await page.getByText(/Er is sinds deze berekening iets veranderd/).waitFor()
@@ -194,6 +228,10 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     await winner.focus()
     await page.keyboard.press('Space')
     await page.locator('#decision-motivation').fill(MOTIVATION)
+    // A decision typed but not recorded: leaving asks first and staying keeps it (once recorded, the next step leaves without a question).
+    await pressEnterOn(page, page.getByRole('link', { name: 'Terug naar de jury-inrichting' }))
+    await expect.poll(() => chairDialogs.messages.length).toBe(2)
+    expect(await page.locator('#decision-motivation').inputValue()).toBe(MOTIVATION)
     await pressEnterOn(page, page.getByRole('button', { name: 'Besluit vastleggen' }))
     await page.getByText('Het besluit is vastgelegd. De gemeente kan nu de uitslag publiceren.').waitFor()
     await page.locator('#jury-decision').getByText(MOTIVATION).waitFor()
@@ -203,6 +241,7 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     const page = chairPage
     await pressEnterOn(page, page.getByRole('link', { name: 'Afdrukbaar rapport' }))
     await expect.poll(() => h1(page)).toBe('Juryrapport Ronde 1: schriftelijk – Schoolpleinen vergroenen')
+    expect(chairDialogs.messages).toHaveLength(2)
     await expect.poll(() => page.locator('#report-ranking tbody tr').count()).toBe(6)
     await page.getByText(MOTIVATION).waitFor()
     // Print CSS hides the buttons and the site chrome.
