@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, launchChromium, startProduct, type RunningProduct } from './support'
+import { answerDialogs, axeViolations, launchChromium, startProduct, type RunningProduct } from './support'
 
 // One walk through the product as a new entrepreneur would take it. The steps share one page and
 // build on each other, so they run in order and a failure early on explains the ones after it.
@@ -35,6 +35,9 @@ describe('Opgave in a real browser', () => {
   })
 
   const h1 = () => page.getByRole('heading', { level: 1 })
+  const menuLink = (name: string) => page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name, exact: true })
+  /** The dialogs of the page, answered from the step that first expects one (the user stays). */
+  let dialogs: ReturnType<typeof answerDialogs>
 
   it('opens in Dutch with landmarks, a skip link and a page title', async () => {
     await page.goto(`${product.baseUrl}/`)
@@ -151,8 +154,14 @@ describe('Opgave in a real browser', () => {
 
     await page.getByLabel('Name of the enterprise').fill(enterprise)
     await page.getByLabel('KvK number').fill('12345678')
+    // Typed but not created: leaving asks first and staying keeps it; once created, the app goes on without asking.
+    dialogs = answerDialogs(page)
+    await menuLink('Profile').click()
+    await expect.poll(() => dialogs.messages).toEqual(['You have changes that have not been saved. Leave this page? They will be lost.'])
+    expect(await page.getByLabel('Name of the enterprise').inputValue()).toBe(enterprise)
     await page.getByRole('button', { name: 'Create enterprise' }).click()
     await expect.poll(() => h1().textContent()).toBe(enterprise)
+    expect(dialogs.messages).toHaveLength(1)
     expect(await page.title()).toBe(`${enterprise} — Opgave`)
     await page.getByText(`The enterprise ${enterprise} has been created.`).waitFor()
     const members = page.getByRole('table', { name: `Members of ${enterprise}` })
@@ -162,6 +171,11 @@ describe('Opgave in a real browser', () => {
 
   it('invites a member by email', async () => {
     const inviteForm = page.locator('section', { has: page.getByRole('heading', { name: 'Invite a member' }) })
+    // Another role chosen but not sent: leaving asks first.
+    await inviteForm.getByLabel('Role').selectOption('owner')
+    await menuLink('Profile').click()
+    await expect.poll(() => dialogs.messages.length).toBe(2)
+    expect(await inviteForm.getByLabel('Role').inputValue()).toBe('owner')
     await inviteForm.getByLabel('Email address').fill(invitee)
     await inviteForm.getByLabel('Role').selectOption('member')
     await inviteForm.getByRole('button', { name: 'Send invitation' }).click()
@@ -173,10 +187,31 @@ describe('Opgave in a real browser', () => {
   })
 
   it('shows the profile with the new membership', async () => {
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Profile' }).click()
+    // The invitation was sent: nothing is left to lose.
+    await menuLink('Profile').click()
     await expect.poll(() => h1().textContent()).toBe('Profile')
+    expect(dialogs.messages).toHaveLength(2)
     expect(await page.getByRole('table').innerText()).toContain(enterprise)
     expect(await axeViolations(page, 'profile')).toEqual([])
+    // A name changed but not saved: leaving asks first and staying keeps it; changed back, nothing is asked.
+    await page.locator('#profile-name').fill('Ada King')
+    await menuLink('Organisations').click()
+    await expect.poll(() => dialogs.messages.length).toBe(3)
+    expect(await page.locator('#profile-name').inputValue()).toBe('Ada King')
+    await page.locator('#profile-name').fill('Ada Lovelace')
+    await menuLink('Organisations').click()
+    await expect.poll(() => h1().textContent()).toBe('Organisations')
+    expect(dialogs.messages).toHaveLength(3)
+    // The language buttons store the language too: the profile form follows them and has nothing unsaved.
+    await menuLink('Profile').click()
+    await expect.poll(() => h1().textContent()).toBe('Profile')
+    await page.getByRole('button', { name: 'Nederlands' }).click()
+    await expect.poll(() => page.locator('#profile-locale').inputValue()).toBe('nl')
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Organisaties', exact: true }).click()
+    await expect.poll(() => h1().textContent()).toBe('Organisaties')
+    expect(dialogs.messages).toHaveLength(3)
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect.poll(() => h1().textContent()).toBe('Organisations')
   })
 
   it('has accessible invitation and not-found pages', async () => {

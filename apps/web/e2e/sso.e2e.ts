@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestProvider, type TestProvider } from '../../api/test/sso/oidc-test-provider'
-import { axeViolations, DEMO_PASSWORD, launchChromium, logIn, newPage, startProduct, type RunningProduct } from './support'
+import { answerDialogs, axeViolations, DEMO_PASSWORD, launchChromium, logIn, newPage, startProduct, type RunningProduct } from './support'
 
 // Single sign-on in Debian's Chromium against a real OpenID Connect provider (node-oidc-provider) on
 // localhost: the municipality admin sets it up on the settings screen, then a staff member who has no
@@ -67,6 +67,17 @@ describe('Single sign-on for municipal staff', () => {
     expect(await admin.getByLabel('Client-secret').inputValue()).toBe('')
     await expect.poll(() => admin.getByText('Er is een secret opgeslagen.').isVisible()).toBe(true)
     expect(await axeViolations(admin, 'SSO settings (saved)')).toEqual([])
+
+    // A new client secret typed but not saved: leaving asks first and staying keeps it; emptied again, nothing is asked.
+    const dialogs = answerDialogs(admin)
+    await admin.getByLabel('Client-secret').fill('een-nieuw-geheim')
+    await admin.getByRole('link', { name: 'Terug naar de organisatie' }).click()
+    await expect.poll(() => dialogs.messages.length).toBe(1)
+    expect(await admin.getByLabel('Client-secret').inputValue()).toBe('een-nieuw-geheim')
+    await admin.getByLabel('Client-secret').fill('')
+    await admin.getByRole('link', { name: 'Terug naar de organisatie' }).click()
+    await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe(MUNICIPALITY)
+    expect(dialogs.messages).toHaveLength(1)
   })
 
   it('is offered on the login page and logs a new staff member in with the mapped role', async () => {
