@@ -156,6 +156,11 @@ describe('impact dashboard, open data and showcase in a real browser', () => {
     await page.getByLabel('Onderwerp').fill('Samen zonnepanelen leggen?')
     await page.getByLabel('Bericht', { exact: true }).fill('Wij zoeken een partner voor onze renovaties.')
     expect(await axeViolations(page, 'contact form')).toEqual([])
+    // A message typed but not sent: leaving asks first and staying keeps it (once sent, the next step leaves without a question).
+    const dialogs = answerDialogs(page)
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen', exact: true }).click()
+    await expect.poll(() => dialogs.messages.length).toBe(1)
+    expect(await page.getByLabel('Bericht', { exact: true }).inputValue()).toBe('Wij zoeken een partner voor onze renovaties.')
     await page.getByRole('button', { name: 'Versturen' }).click()
     await page.getByText('Uw bericht aan Zon op Dak is verstuurd.').waitFor()
 
@@ -164,6 +169,7 @@ describe('impact dashboard, open data and showcase in a real browser', () => {
     const gardens = open.items.find((c) => c.slug === 'buurtmoestuinen-als-leerwerkplek')!
     await page.goto(`${product.baseUrl}/partners?opgave=${gardens.id}`)
     await page.getByRole('heading', { level: 2, name: 'Passende partners voor “Buurtmoestuinen als leerwerkplek”' }).waitFor()
+    expect(dialogs.messages).toHaveLength(1)
     expect(await page.getByRole('heading', { level: 3 }).first().textContent()).toBe('De Moestuinmakers')
     expect(await page.getByRole('heading', { level: 3, name: 'Zon op Dak' }).count()).toBe(0)
     expect(await axeViolations(page, 'partner suggestions')).toEqual([])

@@ -57,6 +57,14 @@ describe('meetings in a real browser', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => h1(page)).toBe(TITLE)
 
+    // A note typed but not sent: leaving asks first and staying keeps it.
+    const dialogs = answerDialogs(page)
+    await page.getByLabel('Opmerking voor de organisator (niet verplicht)').fill('Ik kom misschien.')
+    await page.getByRole('link', { name: 'Alle bijeenkomsten' }).click()
+    await expect.poll(() => dialogs.messages.length).toBe(1)
+    expect(await page.getByLabel('Opmerking voor de organisator (niet verplicht)').inputValue()).toBe('Ik kom misschien.')
+    await page.getByLabel('Opmerking voor de organisator (niet verplicht)').fill('')
+
     const enterprise = page.getByLabel('Aanmelden namens')
     await enterprise.focus()
     await enterprise.selectOption({ label: 'Bouwbedrijf De Vries' })
@@ -87,6 +95,10 @@ describe('meetings in a real browser', () => {
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByText('You are registered on behalf of Bouwbedrijf De Vries').waitFor()
     expect(await axeViolations(page, 'meeting page, registered (en)')).toEqual([])
+    // Registered with the note: nothing is left to lose.
+    await page.getByRole('link', { name: 'All meetings' }).click()
+    await expect.poll(() => h1(page)).not.toBe(TITLE)
+    expect(dialogs.messages).toHaveLength(1)
 
     // Staff of the municipality see both registrations, with enterprise and note.
     const staff = await newPage(browser)
@@ -128,11 +140,17 @@ describe('meetings in a real browser', () => {
     await page.getByText('De bijeenkomst is gepubliceerd.').waitFor()
     await page.getByRole('button', { name: 'Bijeenkomst annuleren' }).click()
     await page.getByLabel('Reden van de annulering (niet verplicht)').fill('Te weinig aanmeldingen.')
+    // A reason typed but not sent: leaving asks first and staying keeps it; once cancelled, nothing is asked.
+    const dialogs = answerDialogs(page)
+    await page.getByRole('link', { name: 'Terug naar de bijeenkomsten' }).click()
+    await expect.poll(() => dialogs.messages.length).toBe(1)
+    expect(await page.getByLabel('Reden van de annulering (niet verplicht)').inputValue()).toBe('Te weinig aanmeldingen.')
     await page.getByRole('button', { name: 'Ja, annuleren' }).click()
     await page.getByText('De bijeenkomst is geannuleerd; de deelnemers krijgen een e-mail.').waitFor()
     expect(await axeViolations(page, 'meeting management (nl)')).toEqual([])
     await page.getByRole('link', { name: 'Openbare pagina' }).click()
     await page.getByText('Deze bijeenkomst is geannuleerd en gaat niet door.').waitFor()
+    expect(dialogs.messages).toHaveLength(1)
   })
 
   it('lists the information session on its challenge page', async () => {
