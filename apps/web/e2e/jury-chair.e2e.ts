@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerDialogs, axeViolations, DEMO_PASSWORD, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
+import { answerDialogs, axeViolations, DEMO_PASSWORD, expectLeaveToAsk, h1, launchChromium, logIn, newPage, type RunningProduct, startProduct } from './support'
 
 // The staff and chair screens on the demo jury (apps/api/src/seed/demo-jury.ts): "Schoolpleinen
 // vergroenen" is in evaluation, round 1 is assigned and part-scored, jury1 chairs. The chair runs the
@@ -86,17 +86,11 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     const round2Panel = page.locator(`#round-${round2}`)
     const challengesLink = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen', exact: true })
     await round2Panel.getByText('Instellingen van de ronde').click()
-    await page.locator(`#round-${round2}-name`).fill('Ronde 2: pitch en gesprek')
-    await challengesLink.click()
-    await expect.poll(() => dialogs.messages.length).toBe(1)
-    expect(await page.locator(`#round-${round2}-name`).inputValue()).toBe('Ronde 2: pitch en gesprek')
+    await expectLeaveToAsk(dialogs, page.locator(`#round-${round2}-name`), 'Ronde 2: pitch en gesprek', challengesLink)
     await page.locator(`#round-${round2}-name`).fill('Ronde 2: pitch')
 
-    // The same for an invitation typed but not sent, and a member's expertise changed but not saved.
-    await page.locator('#jury-invite-email').fill('nog.een.jurylid@example.nl')
-    await challengesLink.click()
-    await expect.poll(() => dialogs.messages.length).toBe(2)
-    expect(await page.locator('#jury-invite-email').inputValue()).toBe('nog.een.jurylid@example.nl')
+    // The same for an invitation typed but not sent, a member's expertise changed but not saved, a round not added.
+    await expectLeaveToAsk(dialogs, page.locator('#jury-invite-email'), 'nog.een.jurylid@example.nl', challengesLink)
     await page.locator('#jury-invite-email').fill('')
     const firstMember = page.locator('#jury-members tbody tr').first()
     await firstMember.getByRole('button', { name: /^Expertise van .+ wijzigen$/ }).click()
@@ -105,18 +99,12 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     await expect.poll(() => dialogs.messages.length).toBe(3)
     expect(await firstMember.locator('input[type="checkbox"]').first().isChecked()).toBe(true)
     await firstMember.getByRole('button', { name: 'Annuleren' }).click()
-    await page.locator('#new-round-name').fill('Ronde 3: gesprek')
-    await challengesLink.click()
-    await expect.poll(() => dialogs.messages.length).toBe(4)
-    expect(await page.locator('#new-round-name').inputValue()).toBe('Ronde 3: gesprek')
+    await expectLeaveToAsk(dialogs, page.locator('#new-round-name'), 'Ronde 3: gesprek', challengesLink)
     await page.locator('#new-round-name').fill('')
 
     // A criterion typed but not added: leaving asks first and staying keeps it; once cancelled, nothing is asked.
     await round2Panel.getByRole('button', { name: 'Criterium toevoegen aan ‘Ronde 2: pitch’' }).click()
-    await page.locator(`#crit-new-${round2}-name`).fill('Haalbaarheid')
-    await challengesLink.click()
-    await expect.poll(() => dialogs.messages.length).toBe(5)
-    expect(await page.locator(`#crit-new-${round2}-name`).inputValue()).toBe('Haalbaarheid')
+    await expectLeaveToAsk(dialogs, page.locator(`#crit-new-${round2}-name`), 'Haalbaarheid', challengesLink)
     await round2Panel.getByRole('button', { name: 'Annuleren' }).click()
     await challengesLink.click()
     await expect.poll(() => h1(page)).toBe('Uitdagingen')
@@ -200,12 +188,9 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
 
     // Reopening a submitted scorecard (with a reason) marks the stored results as out of date.
     await page.locator('#reopen-scorecard').selectOption({ index: 1 })
-    await page.locator('#reopen-reason').fill('Score lijkt een tikfout')
     // A reason typed but not used: leaving asks first and staying keeps it.
     chairDialogs = answerDialogs(page)
-    await pressEnterOn(page, page.getByRole('link', { name: 'Terug naar de jury-inrichting' }))
-    await expect.poll(() => chairDialogs.messages.length).toBe(1)
-    expect(await page.locator('#reopen-reason').inputValue()).toBe('Score lijkt een tikfout')
+    await expectLeaveToAsk(chairDialogs, page.locator('#reopen-reason'), 'Score lijkt een tikfout', page.getByRole('link', { name: 'Terug naar de jury-inrichting' }))
     await pressEnterOn(page, page.getByRole('button', { name: 'Heropenen' }))
     await page.getByText(/De scorekaart \(.+\) is heropend\./).waitFor()
     await page.getByText(/Er is sinds deze berekening iets veranderd/).waitFor()
@@ -227,11 +212,8 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     const winner = page.locator('#jury-decision input[type="checkbox"]').first()
     await winner.focus()
     await page.keyboard.press('Space')
-    await page.locator('#decision-motivation').fill(MOTIVATION)
     // A decision typed but not recorded: leaving asks first and staying keeps it (once recorded, the next step leaves without a question).
-    await pressEnterOn(page, page.getByRole('link', { name: 'Terug naar de jury-inrichting' }))
-    await expect.poll(() => chairDialogs.messages.length).toBe(2)
-    expect(await page.locator('#decision-motivation').inputValue()).toBe(MOTIVATION)
+    await expectLeaveToAsk(chairDialogs, page.locator('#decision-motivation'), MOTIVATION, page.getByRole('link', { name: 'Terug naar de jury-inrichting' }))
     await pressEnterOn(page, page.getByRole('button', { name: 'Besluit vastleggen' }))
     await page.getByText('Het besluit is vastgelegd. De gemeente kan nu de uitslag publiceren.').waitFor()
     await page.locator('#jury-decision').getByText(MOTIVATION).waitFor()

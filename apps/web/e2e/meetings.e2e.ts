@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerDialogs, axeViolations, h1, launchChromium, logIn, newPage, type RunningProduct, setStoredLocale, startProduct } from './support'
+import { answerDialogs, axeViolations, expectLeaveToAsk, h1, launchChromium, logIn, newPage, type RunningProduct, setStoredLocale, startProduct } from './support'
 
 // The demo seed (apps/api/src/seed/demo-meetings.ts) has two published upcoming meetings of Gemeente
 // Voorbeeldstad: the matchmaking "Mkb ontmoet sociaal ondernemers" (40 places; Gert Groen of GroenWerkt
@@ -59,10 +59,7 @@ describe('meetings in a real browser', () => {
 
     // A note typed but not sent: leaving asks first and staying keeps it.
     const dialogs = answerDialogs(page)
-    await page.getByLabel('Opmerking voor de organisator (niet verplicht)').fill('Ik kom misschien.')
-    await page.getByRole('link', { name: 'Alle bijeenkomsten' }).click()
-    await expect.poll(() => dialogs.messages.length).toBe(1)
-    expect(await page.getByLabel('Opmerking voor de organisator (niet verplicht)').inputValue()).toBe('Ik kom misschien.')
+    await expectLeaveToAsk(dialogs, page.getByLabel('Opmerking voor de organisator (niet verplicht)'), 'Ik kom misschien.', page.getByRole('link', { name: 'Alle bijeenkomsten' }))
     await page.getByLabel('Opmerking voor de organisator (niet verplicht)').fill('')
 
     const enterprise = page.getByLabel('Aanmelden namens')
@@ -139,12 +136,9 @@ describe('meetings in a real browser', () => {
     await page.getByRole('button', { name: 'Publiceren' }).click()
     await page.getByText('De bijeenkomst is gepubliceerd.').waitFor()
     await page.getByRole('button', { name: 'Bijeenkomst annuleren' }).click()
-    await page.getByLabel('Reden van de annulering (niet verplicht)').fill('Te weinig aanmeldingen.')
     // A reason typed but not sent: leaving asks first and staying keeps it; once cancelled, nothing is asked.
     const dialogs = answerDialogs(page)
-    await page.getByRole('link', { name: 'Terug naar de bijeenkomsten' }).click()
-    await expect.poll(() => dialogs.messages.length).toBe(1)
-    expect(await page.getByLabel('Reden van de annulering (niet verplicht)').inputValue()).toBe('Te weinig aanmeldingen.')
+    await expectLeaveToAsk(dialogs, page.getByLabel('Reden van de annulering (niet verplicht)'), 'Te weinig aanmeldingen.', page.getByRole('link', { name: 'Terug naar de bijeenkomsten' }))
     await page.getByRole('button', { name: 'Ja, annuleren' }).click()
     await page.getByText('De bijeenkomst is geannuleerd; de deelnemers krijgen een e-mail.').waitFor()
     expect(await axeViolations(page, 'meeting management (nl)')).toEqual([])

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerDialogs, axeViolations, launchChromium, startProduct, type RunningProduct } from './support'
+import { answerDialogs, axeViolations, expectLeaveToAsk, launchChromium, startProduct, type RunningProduct } from './support'
 
 // One walk through the product as a new entrepreneur would take it. The steps share one page and
 // build on each other, so they run in order and a failure early on explains the ones after it.
@@ -153,11 +153,10 @@ describe('Opgave in a real browser', () => {
     expect(await axeViolations(page, 'create enterprise with errors')).toEqual([])
 
     await page.getByLabel('Name of the enterprise').fill(enterprise)
-    await page.getByLabel('KvK number').fill('12345678')
     // Typed but not created: leaving asks first and staying keeps it; once created, the app goes on without asking.
     dialogs = answerDialogs(page)
-    await menuLink('Profile').click()
-    await expect.poll(() => dialogs.messages).toEqual(['You have changes that have not been saved. Leave this page? They will be lost.'])
+    await expectLeaveToAsk(dialogs, page.getByLabel('KvK number'), '12345678', menuLink('Profile'))
+    expect(dialogs.messages).toEqual(['You have changes that have not been saved. Leave this page? They will be lost.'])
     expect(await page.getByLabel('Name of the enterprise').inputValue()).toBe(enterprise)
     await page.getByRole('button', { name: 'Create enterprise' }).click()
     await expect.poll(() => h1().textContent()).toBe(enterprise)
@@ -194,10 +193,8 @@ describe('Opgave in a real browser', () => {
     expect(await page.getByRole('table').innerText()).toContain(enterprise)
     expect(await axeViolations(page, 'profile')).toEqual([])
     // A name changed but not saved: leaving asks first and staying keeps it; changed back, nothing is asked.
-    await page.locator('#profile-name').fill('Ada King')
-    await menuLink('Organisations').click()
-    await expect.poll(() => dialogs.messages.length).toBe(3)
-    expect(await page.locator('#profile-name').inputValue()).toBe('Ada King')
+    await expectLeaveToAsk(dialogs, page.locator('#profile-name'), 'Ada King', menuLink('Organisations'))
+    expect(dialogs.messages).toHaveLength(3)
     await page.locator('#profile-name').fill('Ada Lovelace')
     await menuLink('Organisations').click()
     await expect.poll(() => h1().textContent()).toBe('Organisations')

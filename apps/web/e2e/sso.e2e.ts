@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestProvider, type TestProvider } from '../../api/test/sso/oidc-test-provider'
-import { answerDialogs, axeViolations, DEMO_PASSWORD, launchChromium, logIn, newPage, startProduct, type RunningProduct } from './support'
+import { answerDialogs, axeViolations, DEMO_PASSWORD, expectLeaveToAsk, launchChromium, logIn, newPage, startProduct, type RunningProduct } from './support'
 
 // Single sign-on in Debian's Chromium against a real OpenID Connect provider (node-oidc-provider) on
 // localhost: the municipality admin sets it up on the settings screen, then a staff member who has no
@@ -70,10 +70,7 @@ describe('Single sign-on for municipal staff', () => {
 
     // A new client secret typed but not saved: leaving asks first and staying keeps it; emptied again, nothing is asked.
     const dialogs = answerDialogs(admin)
-    await admin.getByLabel('Client-secret').fill('een-nieuw-geheim')
-    await admin.getByRole('link', { name: 'Terug naar de organisatie' }).click()
-    await expect.poll(() => dialogs.messages.length).toBe(1)
-    expect(await admin.getByLabel('Client-secret').inputValue()).toBe('een-nieuw-geheim')
+    await expectLeaveToAsk(dialogs, admin.getByLabel('Client-secret'), 'een-nieuw-geheim', admin.getByRole('link', { name: 'Terug naar de organisatie' }))
     await admin.getByLabel('Client-secret').fill('')
     await admin.getByRole('link', { name: 'Terug naar de organisatie' }).click()
     await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe(MUNICIPALITY)

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import type { AxeResults } from 'axe-core'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -163,6 +163,18 @@ export function answerDialogs(page: Page): { messages: string[]; accepting: bool
     void (dialogs.accepting ? dialog.accept() : dialog.dismiss())
   })
   return dialogs
+}
+
+/**
+ * Fills `field` with text that is not saved and follows `leave`: the app must ask once more (answered by
+ * `dialogs`: the user stays) and the field must still hold the text.
+ */
+export async function expectLeaveToAsk(dialogs: ReturnType<typeof answerDialogs>, field: Locator, text: string, leave: Locator): Promise<void> {
+  const asked = dialogs.messages.length
+  await field.fill(text)
+  await leave.click()
+  await expect.poll(() => dialogs.messages.length).toBe(asked + 1)
+  expect(await field.inputValue()).toBe(text)
 }
 
 /** Logs in through the Dutch login form and waits for the page it lands on (the organisations list). */
