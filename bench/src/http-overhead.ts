@@ -119,17 +119,19 @@ export function benchEnv(choice: DriverChoice): NodeJS.ProcessEnv {
   }
 }
 
+/** A fresh copy of a data folder's PGlite database (not its lock), for a second process; returns the copy. */
+function copyDataDir(from: string, to: string): string {
+  rmSync(to, { recursive: true, force: true })
+  cpSync(join(from, 'pglite'), join(to, 'pglite'), { recursive: true })
+  return to
+}
+
 export async function benchHttpOverhead({ choice, seconds, rounds }: { choice: DriverChoice; seconds: number; rounds: number }): Promise<Row[]> {
   const captured = choice.kind === 'pg' ? await captureCatalogueSql(choice) : null
   const env = benchEnv(choice)
   // PGlite is one process's database: the second app instance gets its own copy of the folder (before
   // either starts). Until round 15 both opened one folder, which corrupted it (db/data-dir-lock.ts).
-  const liteDir = choice.kind === 'pglite' ? choice.dataDir : null
-  const quietDir = liteDir ? `${liteDir}-quiet` : null
-  if (liteDir && quietDir) {
-    rmSync(quietDir, { recursive: true, force: true })
-    cpSync(join(liteDir, 'pglite'), join(quietDir, 'pglite'), { recursive: true })
-  }
+  const quietDir = choice.kind === 'pglite' ? copyDataDir(choice.dataDir, `${choice.dataDir}-quiet`) : null
   const quietEnv = quietDir ? benchEnv({ kind: 'pglite', dataDir: quietDir }) : env
   const servers: Server[] = []
   try {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { queryRows, type Database } from './client'
 import { lockDataDir, lockFileOf } from './data-dir-lock'
@@ -21,18 +21,10 @@ export async function backupDatabase({ databaseUrl, dataDir, file }: { databaseU
   const dir = join(dataDir, 'pglite')
   if (!existsSync(dir)) throw new Error(`No embedded database at ${dir}`)
   // Refused while the server runs on the folder (data-dir-lock.ts): a copy taken beside it could be torn.
-  const unlock = lockDataDir(lockFileOf(dir))
-  try {
-    const client = await PGlite.create(dir)
-    try {
-      const dump = await client.dumpDataDir('gzip')
-      writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
-    } finally {
-      await client.close()
-    }
-  } finally {
-    unlock()
-  }
+  await withOwnPglite(dir, {}, async (client) => {
+    const dump = await client.dumpDataDir('gzip')
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
+  })
 }
 
 export async function restoreDatabase({ databaseUrl, dataDir, file }: { databaseUrl?: string; dataDir: string; file: string }) {
@@ -44,10 +36,19 @@ export async function restoreDatabase({ databaseUrl, dataDir, file }: { database
   // Refuse to overwrite: a restore must never silently destroy a database that still holds data.
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not empty; move it away before restoring`)
   mkdirSync(dir, { recursive: true })
+  await withOwnPglite(dir, { loadDataDir: new Blob([readFileSync(file)]) }, async () => undefined)
+}
+
+/** Opens the PGlite folder `dir` as its only process (data-dir-lock.ts), hands it to `use`, then closes it. */
+async function withOwnPglite(dir: string, options: PGliteOptions, use: (client: PGlite) => Promise<void>): Promise<void> {
   const unlock = lockDataDir(lockFileOf(dir))
   try {
-    const client = await PGlite.create(dir, { loadDataDir: new Blob([readFileSync(file)]) })
-    await client.close()
+    const client = await PGlite.create(dir, options)
+    try {
+      await use(client)
+    } finally {
+      await client.close()
+    }
   } finally {
     unlock()
   }

@@ -79,8 +79,9 @@ export async function createDatabase(options: { databaseUrl?: string; dataDir?: 
     unlock = lockDataDir(lockFileOf(dir))
   }
   // Top-level queries as named prepared statements, parsed and planned once (db/pglite-statements.ts).
-  const client: PGlite = new StatementCachingPGlite(dir)
+  let client: PGlite
   try {
+    client = new StatementCachingPGlite(dir)
     await client.waitReady
   } catch (error) {
     unlock()

@@ -23,7 +23,7 @@ export interface WorkerDeps {
 }
 
 /** As often as autovacuum looks (autovacuum_naptime): a pass that finds nothing to do reads one view. */
-export const DATABASE_MAINTENANCE_SECONDS = 60
+const DATABASE_MAINTENANCE_SECONDS = 60
 
 /** The outbox is relayed more often than the other periodic work: people wait for those emails. */
 const OUTBOX_RELAY_SECONDS = 2
