@@ -195,10 +195,15 @@ describe('Opgave in a real browser', () => {
     // A name changed but not saved: leaving asks first and staying keeps it; changed back, nothing is asked.
     await expectLeaveToAsk(dialogs, page.locator('#profile-name'), 'Ada King', menuLink('Organisations'))
     expect(dialogs.messages).toHaveLength(3)
+    // Logging out asks as well; staying keeps the user logged in on the page, with the name typed.
+    await expectLeaveToAsk(dialogs, page.locator('#profile-name'), 'Ada King', page.getByRole('button', { name: 'Log out' }))
+    expect(await h1().textContent()).toBe('Profile')
+    expect(await page.getByRole('button', { name: 'Log out' }).count()).toBe(1)
+    expect(dialogs.messages).toHaveLength(4)
     await page.locator('#profile-name').fill('Ada Lovelace')
     await menuLink('Organisations').click()
     await expect.poll(() => h1().textContent()).toBe('Organisations')
-    expect(dialogs.messages).toHaveLength(3)
+    expect(dialogs.messages).toHaveLength(4)
     // The language buttons store the language too: the profile form follows them and has nothing unsaved.
     await menuLink('Profile').click()
     await expect.poll(() => h1().textContent()).toBe('Profile')
@@ -206,7 +211,7 @@ describe('Opgave in a real browser', () => {
     await expect.poll(() => page.locator('#profile-locale').inputValue()).toBe('nl')
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Organisaties', exact: true }).click()
     await expect.poll(() => h1().textContent()).toBe('Organisaties')
-    expect(dialogs.messages).toHaveLength(3)
+    expect(dialogs.messages).toHaveLength(4)
     await page.getByRole('button', { name: 'English' }).click()
     await expect.poll(() => h1().textContent()).toBe('Organisations')
   })

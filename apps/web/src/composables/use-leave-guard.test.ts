@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { formChanged, mayLeave } from './use-leave-guard'
+import { formChanged, GuardedForms, mayLeave } from './use-leave-guard'
 
 describe('mayLeave', () => {
   it('lets the user go without asking when nothing is unsaved', () => {
@@ -54,5 +54,49 @@ describe('formChanged', () => {
     expect(formChanged(form(), form())).toBe(false)
     expect(formChanged({ ...form(), name: 'Haalbaar' }, form())).toBe(true)
     expect(formChanged({ ...form(), levels: [...form().levels, { score: '', description: '' }] }, form())).toBe(true)
+  })
+})
+
+describe('GuardedForms.leaveAskingFirst (logging out)', () => {
+  it('leaves without asking when no form on screen holds unsaved edits', async () => {
+    const forms = new GuardedForms()
+    forms.watch(() => false)
+    const ask = vi.fn(() => false)
+    const leave = vi.fn(async () => undefined)
+    expect(await forms.leaveAskingFirst(leave, ask)).toBe(true)
+    expect(ask).not.toHaveBeenCalled()
+    expect(leave).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks once for all unsaved forms, and does not leave when the user stays', async () => {
+    const forms = new GuardedForms()
+    forms.watch(() => true)
+    forms.watch(() => true)
+    const ask = vi.fn(() => false)
+    const leave = vi.fn(async () => undefined)
+    expect(await forms.leaveAskingFirst(leave, ask)).toBe(false)
+    expect(ask).toHaveBeenCalledTimes(1)
+    expect(leave).not.toHaveBeenCalled()
+    expect(forms.leaving).toBe(false)
+  })
+
+  it('lets the guards through while an agreed leave runs, and asks again after it (also when it failed)', async () => {
+    const forms = new GuardedForms()
+    forms.watch(() => true)
+    const seen: boolean[] = []
+    expect(await forms.leaveAskingFirst(async () => void seen.push(forms.leaving), () => true)).toBe(true)
+    expect(seen).toEqual([true])
+    expect(forms.leaving).toBe(false)
+    await expect(forms.leaveAskingFirst(async () => Promise.reject(new Error('offline')), () => true)).rejects.toThrow('offline')
+    expect(forms.leaving).toBe(false)
+  })
+
+  it('forgets a form once it is off screen', async () => {
+    const forms = new GuardedForms()
+    const unwatch = forms.watch(() => true)
+    unwatch()
+    const ask = vi.fn(() => false)
+    expect(await forms.leaveAskingFirst(async () => undefined, ask)).toBe(true)
+    expect(ask).not.toHaveBeenCalled()
   })
 })
