@@ -329,7 +329,9 @@ describe('Issue 4: a complete jury evaluation, from invitation to the applicant 
     const dirksItems = (await ok(jurors.dirk.token, 'GET', `/jury-rounds/${round1}/my-proposals`)).items as { proposalId: string; title: string }[]
     const target = dirksItems[0]!
     conflictId = target.proposalId
-    await table.getByRole('row').filter({ hasText: target.title }).getByRole('button', { name: new RegExp(`^Belangenconflict melden ?: ${target.title}$`) }).click()
+    const conflictButton = (title: string) => table.getByRole('row').filter({ hasText: title }).getByRole('button', { name: new RegExp(`^Belangenconflict melden ?: ${title}$`) })
+    const openFor = (title: string) => conflictButton(title).click()
+    await openFor(target.title)
     await page.getByRole('heading', { name: `Belangenconflict melden: ${target.title}` }).waitFor()
     expect(await axeViolations(page, 'juror inbox with the conflict form (nl)')).toEqual([])
     // The reason is required.
@@ -338,6 +340,21 @@ describe('Issue 4: a complete jury evaluation, from invitation to the applicant 
     // A reason typed but not sent: leaving asks first and staying keeps it.
     const dialogs = answerDialogs(page)
     await expectLeaveToAsk(dialogs, page.getByLabel('Reden'), CONFLICT_REASON, page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen', exact: true }))
+    // Opening the form for another proposal asks too; staying keeps the reason with its own proposal, and
+    // agreeing opens an empty form (a reason is never sent for another proposal than it was typed for).
+    const other = dirksItems[1]!
+    await expectLeaveToAsk(dialogs, page.getByLabel('Reden'), CONFLICT_REASON, conflictButton(other.title))
+    await page.getByRole('heading', { name: `Belangenconflict melden: ${target.title}` }).waitFor()
+    dialogs.accepting = true
+    await openFor(other.title)
+    await page.getByRole('heading', { name: `Belangenconflict melden: ${other.title}` }).waitFor()
+    expect(await page.getByLabel('Reden').inputValue()).toBe('')
+    const asked = dialogs.messages.length
+    await openFor(target.title)
+    await page.getByRole('heading', { name: `Belangenconflict melden: ${target.title}` }).waitFor()
+    expect(dialogs.messages.length).toBe(asked)
+    dialogs.accepting = false
+    await page.getByLabel('Reden').fill(CONFLICT_REASON)
     await page.getByRole('button', { name: 'Belangenconflict melden', exact: true }).click()
     await page.getByText(`Uw belangenconflict is gemeld. U beoordeelt “${target.title}” niet.`).waitFor()
     await expect.poll(async () => (await table.innerText()).includes(target.title)).toBe(false)
