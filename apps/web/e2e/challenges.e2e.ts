@@ -220,6 +220,37 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await page.getByRole('button', { name: 'Ja, doorgaan' }).click()
     await page.getByText('Samenvatting is nodig om te publiceren.').first().waitFor()
     expect(await axeViolations(page, 'editor with publication errors')).toEqual([])
+
+    // The jury's rounds can be set up before publication. A new round starts written and blind, and so does
+    // the next one after a round was added; an added round leaves nothing unsaved.
+    const draftId = new URL(page.url()).pathname.split('/')[2]!
+    await page.goto(`${product.baseUrl}/gemeente/uitdagingen/${draftId}/jury`)
+    await expect.poll(() => h1(page)).toBe('Jury inrichten: Schone straten in Noord')
+    const dialogs = answerDialogs(page)
+    const addRound = async (name: string) => {
+      await page.locator('#new-round-name').fill(name)
+      await page.getByRole('button', { name: 'Ronde toevoegen' }).click()
+      await page.getByText(`Ronde ‘${name}’ is toegevoegd.`).waitFor()
+    }
+    const startsWrittenAndBlind = async () => {
+      expect(await page.locator('#new-round-name').inputValue()).toBe('')
+      expect(await page.locator('#new-round-kind').inputValue()).toBe('written')
+      expect(await page.locator('#new-round-blind').isChecked()).toBe(true)
+    }
+    await startsWrittenAndBlind()
+    await addRound('Ronde 1: schriftelijk')
+    await startsWrittenAndBlind()
+    await page.locator('#new-round-kind').selectOption('pitch')
+    await page.locator('#new-round-blind').uncheck()
+    await addRound('Ronde 2: pitch')
+    await startsWrittenAndBlind()
+    const panels = page.locator('section[id^="round-"]')
+    await expect.poll(() => panels.count()).toBe(2)
+    expect(await panels.nth(0).innerText()).toContain('Schriftelijke ronde · blind')
+    expect(await panels.nth(1).innerText()).toContain('Pitchronde · niet blind')
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitdagingen beheren' }).click()
+    await expect.poll(() => h1(page)).toBe('Uitdagingen van de gemeente')
+    expect(dialogs.messages).toEqual([])
     await page.context().close()
   })
 
