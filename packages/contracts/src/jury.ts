@@ -84,6 +84,25 @@ export const JuryRound = Type.Object({
 })
 export type JuryRound = Static<typeof JuryRound>
 
+/**
+ * How proposals will be judged, as entrepreneurs read it on the challenge page before they write: each
+ * round's criteria with their weights, scales, knock-out thresholds and level descriptors. No jury
+ * settings beyond blind review (which tells applicants their name is hidden in that round).
+ */
+export const ChallengeAssessment = Type.Object({
+  rounds: Type.Array(
+    Type.Object({
+      id: Uuid,
+      position: Type.Integer({ description: '1 for the first round' }),
+      kind: JuryRoundKind,
+      name: roundSettings.name,
+      blindReview: roundSettings.blindReview,
+      criteria: Type.Array(Type.Object({ id: Uuid, position: Type.Integer(), ...criterionFields })),
+    }),
+  ),
+})
+export type ChallengeAssessment = Static<typeof ChallengeAssessment>
+
 export const CreateJuryRoundBody = StrictObject({
   kind: JuryRoundKind,
   name: roundSettings.name,

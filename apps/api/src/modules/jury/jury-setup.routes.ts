@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import {
+  ChallengeAssessment,
   CreateJuryCriterionBody,
   CreateJuryRoundBody,
   IdParams,
@@ -18,6 +19,7 @@ import {
 import type { App } from '../../lib/typed-app'
 import { bearerAuth, problemResponses } from '../../lib/route-schema'
 import { requireActor } from '../../plugins/auth'
+import { challengeAssessment } from './jury-assessment'
 import { acceptInvitation, inviteMember, listMembers, mySeats, previewInvitation, removeMember, updateMember, type JuryDeps } from './jury-members.service'
 import { createCriterion, createRound, deleteCriterion, getRound, listRounds, updateCriterion, updateRound } from './jury-rounds.service'
 
@@ -26,6 +28,22 @@ const tags = ['jury']
 /** Setting up a jury: rounds, criteria and members. Object rights are checked in the services. */
 export async function jurySetupRoutes(app: App, opts: { now: () => Date; publicUrl: string }) {
   const deps: JuryDeps = { db: app.db, now: opts.now, publicUrl: opts.publicUrl }
+
+  app.get(
+    '/challenges/:challengeId/assessment',
+    {
+      onRequest: app.identify,
+      schema: {
+        tags,
+        operationId: 'getChallengeAssessment',
+        summary: 'How proposals are judged: each round’s criteria, weights, scales and thresholds; visible with the challenge',
+        security: [{}, ...bearerAuth],
+        params: IdParams('challengeId'),
+        response: { 200: ChallengeAssessment, ...problemResponses(401, 404) },
+      },
+    },
+    async (request) => challengeAssessment(app.db, request.actor, request.params.challengeId),
+  )
 
   await app.register(async (authed: App) => {
     authed.addHook('onRequest', app.authenticate)
