@@ -187,7 +187,22 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await expect.poll(() => h1(page)).toBe(ELDERLY)
     await page.getByText(/^Nog .* om in te dienen$/).waitFor()
     expect(await page.getByRole('table', { name: 'Budget per portefeuille' }).innerText()).toContain('Sociaal domein')
+    // How proposals will be judged, readable before anyone writes: each criterion's share of the total
+    // (weights 4, 3, 2, 1), scale, minimum and what the scores mean.
+    const criteria = page.getByRole('table', { name: /^Criteria (van|of) Schriftelijke beoordeling$/ })
+    await criteria.waitFor()
+    expect(await page.getByText('Ronde 1 van 1 · Schriftelijke ronde · blind: de jury ziet niet wie het voorstel indiende').count()).toBe(1)
+    const rows = criteria.locator('tbody tr')
+    expect(await rows.count()).toBe(4)
+    const cells = async (row: number) => (await rows.nth(row).locator('td').allInnerTexts()).slice(0, 3)
+    expect(await cells(0)).toEqual(['40%', '0–10', '5'])
+    expect(await cells(3)).toEqual(['10%', '0–10', 'geen'])
+    expect(await rows.nth(0).getByRole('rowheader').innerText()).toContain('8: Een beproefde aanpak met verwijzers en een realistisch aantal')
     expect(await axeViolations(page, 'challenge page (anonymous)')).toEqual([])
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('table', { name: 'Criteria of Schriftelijke beoordeling' }).waitFor()
+    expect(await cells(3)).toEqual(['10%', '0–10', 'none'])
+    expect(await axeViolations(page, 'challenge page (anonymous, en)')).toEqual([])
     await page.context().close()
   })
 
@@ -223,8 +238,7 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
 
     // The jury's rounds can be set up before publication. A new round starts written and blind, and so does
     // the next one after a round was added; an added round leaves nothing unsaved.
-    const draftId = new URL(page.url()).pathname.split('/')[2]!
-    await page.goto(`${product.baseUrl}/gemeente/uitdagingen/${draftId}/jury`)
+    await page.getByRole('link', { name: 'Jury en beoordeling' }).click()
     await expect.poll(() => h1(page)).toBe('Jury inrichten: Schone straten in Noord')
     const dialogs = answerDialogs(page)
     const addRound = async (name: string) => {

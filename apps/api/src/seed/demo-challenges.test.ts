@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { challengePublicationProblems, validateSdgSelection } from '@opgave/domain'
+import { challengePublicationProblems, validateCriterion, validateSdgSelection } from '@opgave/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestContext } from '../../test/test-app'
 import { http } from '../../test/http'
@@ -37,6 +37,20 @@ describe('demo challenges', () => {
         // Complete as if published just now (publishAt lies in the past, so check from that moment).
         expect(challengePublicationProblems({ ...row, budgetLineCount: lines.length }, row.publishAt!)).toEqual([])
       }
+    }
+  })
+
+  it('shows how an open challenge is judged: a blind written round with valid criteria, public before anyone writes', async () => {
+    const [elderly] = await ctx.database.db.select().from(challenges).where(eq(challenges.slug, 'eenzaamheid-onder-ouderen'))
+    const res = await http(ctx).get(`/api/v1/challenges/${elderly!.id}/assessment`)
+    expect(res.status).toBe(200)
+    expect(res.body.rounds).toHaveLength(1)
+    const [round] = res.body.rounds
+    expect(round).toMatchObject({ position: 1, kind: 'written', blindReview: true })
+    expect(round.criteria.map((c: { weight: number }) => c.weight)).toEqual([4, 3, 2, 1])
+    for (const criterion of round.criteria) {
+      expect(validateCriterion(criterion)).toEqual([])
+      expect(validateSdgSelection({ goals: criterion.sdgGoals, targets: criterion.sdgTargets })).toEqual([])
     }
   })
 })

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/client'
 import { recordAudit } from '../modules/audit/audit.service'
 import { challengeBudgetLines, challenges } from '../modules/challenges/challenges.table'
+import { juryCriteria, juryRounds } from '../modules/jury/jury.table'
 
 const DAY = 86_400_000
 
@@ -20,6 +21,8 @@ interface DemoChallenge {
   budgetLines: { portfolio: string; amountCents: number }[]
   /** Days relative to `now`; a draft has no dates yet. */
   days: { publish: number; questions: number; submission: number; decision: number } | null
+  /** The first jury round, set up with the challenge so applicants read how they will be judged. */
+  assessment?: { name: string; criteria: { name: string; description: string; weight: number; threshold?: number; sdgGoals: number[]; sdgTargets: string[]; levelDescriptors: { score: number; description: string }[] }[] }
 }
 
 const CHALLENGES: DemoChallenge[] = [
@@ -43,6 +46,27 @@ const CHALLENGES: DemoChallenge[] = [
       { portfolio: 'Wonen en wijken', amountCents: 4_000_000 },
     ],
     days: { publish: -10, questions: 14, submission: 35, decision: 70 },
+    assessment: {
+      name: 'Schriftelijke beoordeling',
+      criteria: [
+        {
+          name: 'Bereik van eenzame ouderen',
+          description: 'Hoe bereikt u ouderen die nu niet meedoen, en hoeveel?',
+          weight: 4,
+          threshold: 5,
+          sdgGoals: [3, 10],
+          sdgTargets: ['3.4', '10.2'],
+          levelDescriptors: [
+            { score: 2, description: 'Vooral mensen die al actief zijn' },
+            { score: 5, description: 'Een aanpak voor nieuwe deelnemers, zonder onderbouwing' },
+            { score: 8, description: 'Een beproefde aanpak met verwijzers en een realistisch aantal' },
+          ],
+        },
+        { name: 'Verankering in de wijk', description: 'Samenwerking met buurtteams, vrijwilligers en bestaande plekken.', weight: 3, sdgGoals: [11], sdgTargets: ['11.7'], levelDescriptors: [] },
+        { name: 'Verdienmodel', description: 'Hoe de aanpak zich na de pilot deels zelf betaalt.', weight: 2, sdgGoals: [], sdgTargets: [], levelDescriptors: [] },
+        { name: 'Social return', description: 'Werk voor mensen met een afstand tot de arbeidsmarkt.', weight: 1, sdgGoals: [8], sdgTargets: ['8.5'], levelDescriptors: [] },
+      ],
+    },
   },
   {
     slug: 'energiearmoede-aanpakken',
@@ -131,7 +155,7 @@ export async function seedDemoChallenges(tx: DbOrTx, options: { municipalityId: 
   const at = (days: number) => new Date(options.now.getTime() + days * DAY)
   const ids: string[] = []
   for (const spec of CHALLENGES) {
-    const { budgetLines, days, ...fields } = spec
+    const { budgetLines, days, assessment, ...fields } = spec
     const published = days !== null
     const [row] = await tx
       .insert(challenges)
@@ -150,6 +174,10 @@ export async function seedDemoChallenges(tx: DbOrTx, options: { municipalityId: 
       })
       .returning({ id: challenges.id })
     await tx.insert(challengeBudgetLines).values(budgetLines.map((line, position) => ({ ...line, position, challengeId: row!.id })))
+    if (assessment) {
+      const [round] = await tx.insert(juryRounds).values({ challengeId: row!.id, position: 1, kind: 'written', name: assessment.name, blindReview: true }).returning({ id: juryRounds.id })
+      await tx.insert(juryCriteria).values(assessment.criteria.map((c, position) => ({ ...c, roundId: round!.id, position })))
+    }
     await recordAudit(tx, { actorId: options.challengeManagerId, action: 'challenge.seeded', entityType: 'challenge', entityId: row!.id, organisationId: options.municipalityId, after: { slug: spec.slug, status: published ? 'published' : 'draft' } })
     ids.push(row!.id)
   }

@@ -19,6 +19,8 @@ const challengePath = (challengeId: string) => ({ params: { path: { challengeId 
 const roundPath = (roundId: string) => ({ params: { path: { roundId } } })
 
 // Set-up: rounds, criteria, members
+/** How proposals are judged, for the public challenge page (visible with the challenge). */
+export const getChallengeAssessment = (challengeId: string) => api.GET('/challenges/{challengeId}/assessment', challengePath(challengeId))
 export const listRounds = (challengeId: string) => api.GET('/challenges/{challengeId}/rounds', challengePath(challengeId))
 export const getRound = (roundId: string) => api.GET('/jury-rounds/{roundId}', roundPath(roundId))
 export const createRound = (challengeId: string, body: CreateRoundBody) => api.POST('/challenges/{challengeId}/rounds', { ...challengePath(challengeId), body })
