@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { seedDemoData } from '../seed/demo-seed'
-import { backupDatabase, restoreDatabase, tableFingerprints } from './backup'
+import { BackupRefusedError, backupDatabase, restoreDatabase, tableFingerprints } from './backup'
 import { createDatabase } from './client'
 
 const temp = mkdtempSync(join(tmpdir(), 'opgave-backup-'))
@@ -33,6 +33,10 @@ async function roundTripPglite() {
     await backupDatabase({ dataDir: join(temp, 'source'), file })
     await restoreDatabase({ dataDir: join(temp, 'target'), file })
     await expect(restoreDatabase({ dataDir: join(temp, 'target'), file })).rejects.toThrow(/not empty/)
+    // Refusals the operator can fix are BackupRefusedError: the scripts print them without a stack trace.
+    await expect(restoreDatabase({ dataDir: join(temp, 'target'), file })).rejects.toBeInstanceOf(BackupRefusedError)
+    await expect(restoreDatabase({ dataDir: join(temp, 'elsewhere'), file: join(temp, 'missing.tar.gz') })).rejects.toThrow(new BackupRefusedError(`No backup file at ${join(temp, 'missing.tar.gz')}.`))
+    await expect(backupDatabase({ dataDir: join(temp, 'nothing-here'), file: join(temp, 'x.tar.gz') })).rejects.toBeInstanceOf(BackupRefusedError)
 
     const target = await createDatabase({ dataDir: join(temp, 'target') })
     const after = await tableFingerprints(target.db)

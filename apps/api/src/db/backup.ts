@@ -9,6 +9,9 @@ import { lockDataDir, lockFileOf } from './data-dir-lock'
 
 const run = promisify(execFile)
 
+/** A backup or restore refused for a reason the operator can fix (a missing file, a folder in use or not empty). */
+export class BackupRefusedError extends Error {}
+
 /**
  * Backups: PostgreSQL through pg_dump's custom format (restored with pg_restore); the embedded
  * PGlite database as a gzipped tarball of its data folder (refused while the server runs: PGlite is single-process).
@@ -19,7 +22,7 @@ export async function backupDatabase({ databaseUrl, dataDir, file }: { databaseU
     return
   }
   const dir = join(dataDir, 'pglite')
-  if (!existsSync(dir)) throw new Error(`No embedded database at ${dir}`)
+  if (!existsSync(dir)) throw new BackupRefusedError(`No embedded database at ${dir}. Set DATA_DIR to the folder the server uses.`)
   // Refused while the server runs on the folder (data-dir-lock.ts): a copy taken beside it could be torn.
   await withOwnPglite(dir, {}, async (client) => {
     const dump = await client.dumpDataDir('gzip')
@@ -28,13 +31,14 @@ export async function backupDatabase({ databaseUrl, dataDir, file }: { databaseU
 }
 
 export async function restoreDatabase({ databaseUrl, dataDir, file }: { databaseUrl?: string; dataDir: string; file: string }) {
+  if (!existsSync(file)) throw new BackupRefusedError(`No backup file at ${file}.`)
   if (databaseUrl) {
     await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--exit-on-error', '--dbname', databaseUrl, file])
     return
   }
   const dir = join(dataDir, 'pglite')
   // Refuse to overwrite: a restore must never silently destroy a database that still holds data.
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not empty; move it away before restoring`)
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw new BackupRefusedError(`${dir} is not empty; move it away before restoring`)
   mkdirSync(dir, { recursive: true })
   await withOwnPglite(dir, { loadDataDir: new Blob([readFileSync(file)]) }, async () => undefined)
 }
