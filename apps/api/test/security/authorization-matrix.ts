@@ -138,6 +138,8 @@ export const MATRIX: Row[] = [
   row('POST   /proposals/{proposalId}/partners/{enterpriseId}/decline', '401  403  404  ok   404  404  404  404  404  404  404  404', { params: (w) => ({ proposalId: w.open.proposalAInvite.id, enterpriseId: w.orgs.P.id }), fresh: (w, ctx) => fresh.freshDraftProposal(w, ctx, 'invited') }),
   row('DELETE /proposals/{proposalId}/partners/{enterpriseId}',      '401  ok   404  403  404  404  404  404  404  404  404  404', { params: (w) => ({ enterpriseId: w.orgs.P.id }), fresh: (w, ctx) => fresh.freshDraftProposal(w, ctx, 'accepted') }),
   // --- jury: setup ---
+  // How proposals are judged: visible with the challenge (a draft's to its municipality's staff only).
+  row('GET    /challenges/{challengeId}/assessment',                 '404  404  404  404  404  404  404  404  ok   ok   404  ok', { at: 'draft' }),
   row('GET    /challenges/{challengeId}/rounds',                     '401  404  404  404  ok   ok   ok   ok   ok   404  404  ok', { at: 'jury' }),
   row('POST   /challenges/{challengeId}/rounds',                     '401  404  404  404  403  403  403  ok   ok   404  404  ok', { at: 'jury', body: () => ({ kind: 'pitch', name: 'Extra ronde' }) }),
   row('GET    /jury-rounds/{roundId}',                               '401  404  404  404  ok   ok   ok   ok   ok   404  404  ok', { at: 'jury' }),
@@ -205,6 +207,7 @@ export const MATRIX: Row[] = [
   // (Account managers are municipal staff but read only the submitted proposals of the enterprises they
   // manage, as lead or partner — see the B row: B has no account manager, so amX gets 404.)
   row('GET    /challenges/{challengeId}',                            'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { variant: 'published', at: 'open' }),
+  row('GET    /challenges/{challengeId}/assessment',                 'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { variant: 'in evaluation, with rounds', at: 'jury' }),
   row('GET    /proposals/{proposalId}',                              '401  ok   404  ok   404  404  404  404  ok   ok   404  ok', { variant: 'submitted, after the deadline', at: 'jury' }),
   row('GET    /proposals/{proposalId}',                              '401  404  ok   404  404  404  404  404  ok   404  404  ok', { variant: 'B’s, submitted (B has no account manager)', at: 'jury', params: (w) => ({ proposalId: w.jury.proposalB.id }) }),
   row('GET    /documents/{documentId}',                              '404  ok   404  ok   404  404  404  404  ok   ok   404  ok', { variant: 'of a submitted proposal', at: 'jury' }),
