@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerDialogs, axeViolations, h1, launchChromium, logIn, type RunningProduct, startProduct } from './support'
+import { answerDialogs, axeViolations, h1, launchChromium, logIn, type RunningProduct, startProduct, watchFirstInteractionListener } from './support'
 
 // The demo seed (apps/api/src/seed/demo-challenges.ts) publishes four challenges for Gemeente Voorbeeldstad.
 const DEMO_PASSWORD = 'Opgave-demo-2026'
@@ -70,8 +70,10 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
         }).observe(app, { childList: true, subtree: true })
       })
     })
+    const listening = await watchFirstInteractionListener(page)
     await page.goto(`${product.baseUrl}/uitdagingen`)
     await page.waitForLoadState('networkidle')
+    await listening()
     // Nothing runs while the page loads: the app takes the page over at the reader's first interaction.
     expect(await hydrated(page)).toBe(false)
     await page.getByRole('link', { name: ELDERLY }).hover()
@@ -87,12 +89,15 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
 
   it('hands the page to the app at the first key press, or at the click alone a screen reader sends, without losing it', async () => {
     const page = await newPage()
+    const listening = await watchFirstInteractionListener(page)
     await page.goto(`${product.baseUrl}/uitdagingen`)
     await page.waitForLoadState('networkidle')
+    await listening()
     await page.keyboard.press('Tab')
     expect(await hydrated(page)).toBe(true)
     await page.reload()
     await page.waitForLoadState('networkidle')
+    await listening()
     expect(await hydrated(page)).toBe(false)
     // A click event with no pointer or key event before it: the language switch still switches.
     await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'English')!.dispatchEvent(new MouseEvent('click', { bubbles: true })))
@@ -143,8 +148,11 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await page.route(/nl\.features-[^/]*\.js$/, (route) => (aborted++ === 0 ? route.abort('failed') : route.continue()))
     const documents: string[] = []
     page.on('request', (request) => void (request.resourceType() === 'document' && documents.push(new URL(request.url()).pathname)))
+    // The click must reach the app (not the server-rendered link), whose chunk loading is under test.
+    const listening = await watchFirstInteractionListener(page)
     await page.goto(`${product.baseUrl}/uitdagingen`)
     await page.getByRole('link', { name: ELDERLY }).waitFor()
+    await listening()
     await page.getByRole('link', { name: 'Inloggen' }).first().click()
     await expect.poll(() => h1(page)).toBe('Inloggen')
     expect(aborted).toBe(2)

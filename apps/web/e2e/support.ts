@@ -166,6 +166,25 @@ export function answerDialogs(page: Page): { messages: string[]; accepting: bool
 }
 
 /**
+ * A server-rendered page becomes the app at the reader's first interaction, but listens for it only once its
+ * first route is resolved: on a loaded machine after the network went quiet. Call before `page.goto`; the
+ * returned function waits until the current document listens (an interaction before that is the browser's own).
+ */
+export async function watchFirstInteractionListener(page: Page): Promise<() => Promise<void>> {
+  await page.addInitScript(() => {
+    const add = window.addEventListener
+    window.addEventListener = function (this: Window, ...args: Parameters<typeof add>) {
+      // `click` is the last of INTERACTION_EVENTS (app/hydrate-on-interaction.ts) to be listened for.
+      if (args[0] === 'click') (window as { __listensForFirstInteraction?: boolean }).__listensForFirstInteraction = true
+      add.apply(this, args)
+    }
+  })
+  return async () => {
+    await page.waitForFunction(() => (window as { __listensForFirstInteraction?: boolean }).__listensForFirstInteraction === true, undefined, { timeout: 30_000 })
+  }
+}
+
+/**
  * Fills `field` with text that is not saved and follows `leave`: the app must ask once more (answered by
  * `dialogs`: the user stays) and the field must still hold the text.
  */
