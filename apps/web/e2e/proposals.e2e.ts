@@ -83,11 +83,19 @@ describe('Proposals: workspace, editor with autosave, receipts and the municipal
     expect(await page.getByRole('table').innerText()).toMatch(/[0-9a-f]{64}/)
     await page.getByRole('link', { name: 'Buurtkamers met koffie en klusjes' }).click()
     await page.getByRole('heading', { name: 'Ontvangstbevestiging' }).waitFor()
+    // How the jury judges, folded into the editor: opened by keyboard, the criteria of the challenge's round.
+    const howJudged = page.getByText('Zo beoordeelt de jury de voorstellen', { exact: true })
+    await howJudged.focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('table', { name: 'Criteria van Schriftelijke beoordeling' }).waitFor()
     expect(await axeViolations(page, 'submitted proposal')).toEqual([])
 
     await page.goto(`${product.baseUrl}/uitdagingen/${await challengeId('energiearmoede')}/voorstel-starten`)
     await expect.poll(() => h1(page)).toBe('Voorstel voor: Energiearmoede aanpakken in huurwoningen')
     expect(page.url()).toMatch(/\/voorstellen\/[0-9a-f-]{36}$/)
+    // That challenge has no jury round yet: nothing is folded in.
+    await page.waitForLoadState('networkidle')
+    expect(await howJudged.count()).toBe(0)
     await page.context().close()
   })
 
