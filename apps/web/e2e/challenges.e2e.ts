@@ -191,9 +191,22 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await expect.poll(() => page.getByRole('article').count()).toBe(1)
     expect(page.url()).toContain('q=oudere')
 
+    // The municipality sharpens a criterion's description after publication (through the API: the set-up
+    // screen has its own tests); the page then says so, with the time.
+    const json = async (path: string, init: RequestInit = {}) => {
+      const response = await fetch(`${product.baseUrl}/api/v1${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } })
+      if (!response.ok) throw new Error(`${path}: ${response.status}`)
+      return response.json() as Promise<unknown>
+    }
+    const { accessToken } = (await json('/auth/login', { method: 'POST', body: JSON.stringify({ email: MANAGER, password: DEMO_PASSWORD }) })) as { accessToken: string }
+    const elderlyId = ((await json('/challenges?q=ouderen')) as { items: { id: string }[] }).items[0]!.id
+    const round = ((await json(`/challenges/${elderlyId}/assessment`)) as { rounds: { id: string; criteria: { id: string; version?: number }[] }[] }).rounds[0]!
+    await json(`/jury-rounds/${round.id}/criteria/${round.criteria[3]!.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ version: 1, description: 'Werk en leerplekken voor mensen met een afstand tot de arbeidsmarkt.' }) })
+
     await page.getByRole('link', { name: ELDERLY }).click()
     await expect.poll(() => h1(page)).toBe(ELDERLY)
     await page.getByText(/^Nog .* om in te dienen$/).waitFor()
+    await page.getByText(/^De criteria van deze ronde zijn na de publicatie gewijzigd, op .+\.$/).waitFor()
     expect(await page.getByRole('table', { name: 'Budget per portefeuille' }).innerText()).toContain('Sociaal domein')
     // How proposals will be judged, readable before anyone writes: each criterion's share of the total
     // (weights 4, 3, 2, 1), scale, minimum and what the scores mean.
@@ -248,6 +261,7 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     // the next one after a round was added; an added round leaves nothing unsaved.
     await page.getByRole('link', { name: 'Jury en beoordeling' }).click()
     await expect.poll(() => h1(page)).toBe('Jury inrichten: Schone straten in Noord')
+    await page.getByText('De rondes en criteria worden met de uitdaging gepubliceerd: ondernemers lezen ze voordat zij schrijven.').waitFor()
     const dialogs = answerDialogs(page)
     const addRound = async (name: string) => {
       await page.locator('#new-round-name').fill(name)

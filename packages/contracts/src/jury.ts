@@ -97,6 +97,7 @@ export const ChallengeAssessment = Type.Object({
       kind: JuryRoundKind,
       name: roundSettings.name,
       blindReview: roundSettings.blindReview,
+      criteriaChangedAt: Type.Union([DateTime, Type.Null()], { description: 'When a criterion was last added, changed or removed after the challenge was published; null if none was' }),
       criteria: Type.Array(Type.Object({ id: Uuid, position: Type.Integer(), ...criterionFields })),
     }),
   ),

@@ -14732,6 +14732,8 @@ export interface operations {
                             kind: "written" | "pitch";
                             name: string;
                             blindReview: boolean;
+                            /** @description When a criterion was last added, changed or removed after the challenge was published; null if none was */
+                            criteriaChangedAt: string | null;
                             criteria: {
                                 /** Format: uuid */
                                 id: string;

@@ -26,7 +26,7 @@ export interface ChallengeDeps {
   publicUrl: string
 }
 
-const challengeUrl = (deps: ChallengeDeps, id: string) => `${deps.publicUrl.replace(/\/$/, '')}/uitdagingen/${id}`
+export const challengeUrl = (deps: Pick<ChallengeDeps, 'publicUrl'>, id: string) => `${deps.publicUrl.replace(/\/$/, '')}/uitdagingen/${id}`
 
 /** The municipality must exist; non-staff learn nothing (404), staff without the right get 403. */
 async function authorizeMunicipality(db: DbOrTx, actor: Actor, municipalityId: string, action: 'challenge.read_draft' | 'challenge.edit') {

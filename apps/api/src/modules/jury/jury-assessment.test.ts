@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestContext } from '../../../test/test-app'
 import { bearer, http, registerUser } from '../../../test/http'
 import { challenges } from '../challenges/challenges.table'
+import { emailOutbox } from '../outbox/outbox.table'
 import { createClosedChallenge, createMunicipality, type TestUser } from './jury.fixtures'
 
 describe('GET /challenges/{id}/assessment: how proposals are judged, visible with the challenge', () => {
@@ -11,6 +12,8 @@ describe('GET /challenges/{id}/assessment: how proposals are judged, visible wit
   let otherStaff: TestUser
   let entrepreneur: TestUser
   let challengeId: string
+  let firstRoundId: string
+  let impactId: string
 
   const assessment = (token?: string) => {
     const req = http(ctx).get(`/api/v1/challenges/${challengeId}/assessment`)
@@ -34,7 +37,8 @@ describe('GET /challenges/{id}/assessment: how proposals are judged, visible wit
     await ctx.database.db.update(challenges).set({ status: 'draft', publishedAt: null }).where(eq(challenges.id, challengeId))
     const firstRound = await post(`/challenges/${challengeId}/rounds`, { kind: 'written', name: 'Ronde 1: schriftelijk', blindReview: true, calibrate: true, jurorsPerProposal: 2 })
     await post(`/challenges/${challengeId}/rounds`, { kind: 'pitch', name: 'Ronde 2: pitch' })
-    await post(`/jury-rounds/${firstRound.id}/criteria`, { name: 'Impact', description: 'Hoeveel CO₂ wordt vermeden?', weight: 3, position: 1, threshold: 4, sdgGoals: [13], sdgTargets: ['13.2'], levelDescriptors: [{ score: 2, description: 'Nauwelijks' }, { score: 8, description: 'Groot en meetbaar' }] })
+    firstRoundId = firstRound.id
+    impactId = (await post(`/jury-rounds/${firstRound.id}/criteria`, { name: 'Impact', description: 'Hoeveel CO₂ wordt vermeden?', weight: 3, position: 1, threshold: 4, sdgGoals: [13], sdgTargets: ['13.2'], levelDescriptors: [{ score: 2, description: 'Nauwelijks' }, { score: 8, description: 'Groot en meetbaar' }] })).id
     await post(`/jury-rounds/${firstRound.id}/criteria`, { name: 'Haalbaarheid', weight: 1, position: 0 })
   })
   afterAll(() => ctx.close())
@@ -55,8 +59,9 @@ describe('GET /challenges/{id}/assessment: how proposals are judged, visible wit
     const res = await assessment()
     expect(res.status).toBe(200)
     const [written, pitch] = res.body.rounds
-    expect(Object.keys(written).sort()).toEqual(['blindReview', 'criteria', 'id', 'kind', 'name', 'position'])
-    expect(written).toMatchObject({ position: 1, kind: 'written', name: 'Ronde 1: schriftelijk', blindReview: true })
+    expect(Object.keys(written).sort()).toEqual(['blindReview', 'criteria', 'criteriaChangedAt', 'id', 'kind', 'name', 'position'])
+    // Set up while a draft: no change after publication to point out.
+    expect(written).toMatchObject({ position: 1, kind: 'written', name: 'Ronde 1: schriftelijk', blindReview: true, criteriaChangedAt: null })
     expect(pitch).toMatchObject({ position: 2, kind: 'pitch', blindReview: false, criteria: [] })
     expect(written.criteria.map((c: { name: string }) => c.name)).toEqual(['Haalbaarheid', 'Impact'])
     const impact = written.criteria[1]
@@ -75,6 +80,29 @@ describe('GET /challenges/{id}/assessment: how proposals are judged, visible wit
       ],
     })
     expect((await assessment(entrepreneur.token)).body).toEqual(res.body)
+  })
+
+  it('after publication, a change of criteria is dated on the page and mailed to the followers; set-up before publication is not dated', async () => {
+    const mailsAbout = async (subject: string) => (await ctx.database.db.select().from(emailOutbox)).filter((m) => m.subject === subject && m.to === 'owner@dak.nl')
+    expect(await mailsAbout('Beoordeling gewijzigd: Groene daken')).toHaveLength(0)
+    expect((await http(ctx).put(`/api/v1/challenges/${challengeId}/follow`).set(bearer(entrepreneur.token))).status).toBeLessThan(300)
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + 3_600_000)
+    const changed = await http(ctx).patch(`/api/v1/jury-rounds/${firstRoundId}/criteria/${impactId}`).set(bearer(staff.token)).send({ version: 1, weight: 4 })
+    expect(changed.status).toBe(200)
+
+    const [written, pitch] = (await assessment()).body.rounds
+    expect(written.criteriaChangedAt).toBe(ctx.clock.now.toISOString())
+    expect(pitch.criteriaChangedAt).toBeNull()
+    const mails = await mailsAbout('Beoordeling gewijzigd: Groene daken')
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.text).toContain(`/uitdagingen/${challengeId}`)
+    expect(mails[0]!.text).toContain('"Ronde 1: schriftelijk"')
+
+    // Removing one counts as a change too.
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + 60_000)
+    expect((await http(ctx).delete(`/api/v1/jury-rounds/${firstRoundId}/criteria/${impactId}`).set(bearer(staff.token))).status).toBe(204)
+    expect((await assessment()).body.rounds[0].criteriaChangedAt).toBe(ctx.clock.now.toISOString())
+    expect(await mailsAbout('Beoordeling gewijzigd: Groene daken')).toHaveLength(2)
   })
 
   it('answers an unknown challenge with 404, a malformed id with 400 naming it, and a bad token with 401', async () => {

@@ -9,14 +9,19 @@ import { juryCriteria, juryRounds, type JuryCriterionRow, type JuryRoundRow } fr
 
 type AssessmentRound = ChallengeAssessment['rounds'][number]
 
-/** What applicants may know of a round: how they are judged, not how the jury works inside. */
-export function toAssessmentRound(round: JuryRoundRow, criteria: readonly JuryCriterionRow[]): AssessmentRound {
+/**
+ * What applicants may know of a round: how they are judged, not how the jury works inside; and whether its
+ * criteria changed after `publishedAt`, when some may have read them already.
+ */
+export function toAssessmentRound(round: JuryRoundRow, criteria: readonly JuryCriterionRow[], publishedAt: Date | null): AssessmentRound {
+  const changedAfterPublication = round.criteriaChangedAt !== null && publishedAt !== null && round.criteriaChangedAt > publishedAt
   return {
     id: round.id,
     position: round.position,
     kind: round.kind,
     name: round.name,
     blindReview: round.blindReview,
+    criteriaChangedAt: changedAfterPublication ? round.criteriaChangedAt!.toISOString() : null,
     criteria: criteria
       .filter((c) => c.roundId === round.id)
       .map((c) => ({
@@ -53,5 +58,5 @@ export async function challengeAssessment(db: DbOrTx, actor: Actor | null, chall
           .from(juryCriteria)
           .where(inArray(juryCriteria.roundId, rounds.map((r) => r.id)))
           .orderBy(asc(juryCriteria.position), asc(juryCriteria.createdAt), asc(juryCriteria.id))
-  return { rounds: rounds.map((round) => toAssessmentRound(round, criteria)) }
+  return { rounds: rounds.map((round) => toAssessmentRound(round, criteria, challenge.publishedAt)) }
 }

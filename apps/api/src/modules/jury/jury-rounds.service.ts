@@ -5,6 +5,8 @@ import type { Database, DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
 import { recordAudit } from '../audit/audit.service'
+import { challengeUrl, isChallengePublic, notifyFollowers } from '../challenges/challenges.service'
+import type { ChallengeRow } from '../challenges/challenges.table'
 import { authorizeJury, authorizeRound } from './jury.access'
 import { juryErrors } from './jury.errors'
 import { juryCriteria, juryRounds, juryScorecards, type JuryCriterionRow, type JuryRoundRow } from './jury.table'
@@ -127,11 +129,33 @@ function assertValidCriterion(v: CriterionValues) {
   if (errors.length > 0) throw commonProblems.validation(errors, 'The criterion has invalid fields.')
 }
 
+/** The server's clock and the public address, for recording and announcing a change of criteria. */
+export interface CriteriaChangeDeps {
+  now: () => Date
+  publicUrl: string
+}
+
+/**
+ * A criterion of the round was added, changed or removed: the round records when (the challenge page shows
+ * a change made after publication), and once the challenge is public its followers are told, as for any
+ * change to the challenge (applicants write against these criteria).
+ */
+async function criteriaChanged(tx: DbOrTx, deps: CriteriaChangeDeps, round: JuryRoundRow, challenge: ChallengeRow) {
+  await tx.update(juryRounds).set({ criteriaChangedAt: deps.now() }).where(eq(juryRounds.id, round.id))
+  if (!isChallengePublic(challenge)) return
+  await notifyFollowers(
+    tx,
+    challenge.id,
+    `Beoordeling gewijzigd: ${challenge.title}`,
+    `De beoordelingscriteria van "${round.name}" in de uitdaging "${challenge.title}" die u volgt zijn gewijzigd.\n\nBekijk de actuele beoordeling: ${challengeUrl(deps, challenge.id)}`,
+  )
+}
+
 async function lockedGuard(tx: DbOrTx, round: JuryRoundRow) {
   if (await criteriaLocked(tx, round.id)) throw juryErrors.criteriaLocked('Scoring has started in this round, so its criteria can no longer change: every juror must score against the same criteria.')
 }
 
-export async function createCriterion(db: Database, actor: Actor, roundId: string, body: CreateJuryCriterionBody): Promise<JuryCriterion> {
+export async function createCriterion(db: Database, deps: CriteriaChangeDeps, actor: Actor, roundId: string, body: CreateJuryCriterionBody): Promise<JuryCriterion> {
   return db.transaction(async (tx) => {
     const { round, challenge } = await authorizeRound(tx, actor, roundId, 'round.manage', { lock: 'update' })
     await lockedGuard(tx, round)
@@ -153,6 +177,7 @@ export async function createCriterion(db: Database, actor: Actor, roundId: strin
       .values({ ...values, roundId, position: body.position ?? (last?.position ?? -1) + 1 })
       .returning()
     await recordAudit(tx, { actorId: actor.userId, action: 'jury_criterion.created', entityType: 'jury_criterion', entityId: row!.id, organisationId: challenge.municipalityId, after: row })
+    await criteriaChanged(tx, deps, round, challenge)
     return toCriterion(row!)
   })
 }
@@ -163,7 +188,7 @@ async function loadCriterion(tx: DbOrTx, roundId: string, criterionId: string) {
   return row
 }
 
-export async function updateCriterion(db: Database, actor: Actor, roundId: string, criterionId: string, body: UpdateJuryCriterionBody): Promise<JuryCriterion> {
+export async function updateCriterion(db: Database, deps: CriteriaChangeDeps, actor: Actor, roundId: string, criterionId: string, body: UpdateJuryCriterionBody): Promise<JuryCriterion> {
   return db.transaction(async (tx) => {
     const { round, challenge } = await authorizeRound(tx, actor, roundId, 'round.manage', { lock: 'update' })
     const before = await loadCriterion(tx, roundId, criterionId)
@@ -188,16 +213,18 @@ export async function updateCriterion(db: Database, actor: Actor, roundId: strin
       .where(eq(juryCriteria.id, criterionId))
       .returning()
     await recordAudit(tx, { actorId: actor.userId, action: 'jury_criterion.updated', entityType: 'jury_criterion', entityId: criterionId, organisationId: challenge.municipalityId, before, after: row })
+    await criteriaChanged(tx, deps, round, challenge)
     return toCriterion(row!)
   })
 }
 
-export async function deleteCriterion(db: Database, actor: Actor, roundId: string, criterionId: string): Promise<void> {
+export async function deleteCriterion(db: Database, deps: CriteriaChangeDeps, actor: Actor, roundId: string, criterionId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const { round, challenge } = await authorizeRound(tx, actor, roundId, 'round.manage', { lock: 'update' })
     const before = await loadCriterion(tx, roundId, criterionId)
     await lockedGuard(tx, round)
     await tx.delete(juryCriteria).where(eq(juryCriteria.id, criterionId))
     await recordAudit(tx, { actorId: actor.userId, action: 'jury_criterion.deleted', entityType: 'jury_criterion', entityId: criterionId, organisationId: challenge.municipalityId, before })
+    await criteriaChanged(tx, deps, round, challenge)
   })
 }

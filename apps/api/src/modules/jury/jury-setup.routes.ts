@@ -105,7 +105,7 @@ export async function jurySetupRoutes(app: App, opts: { now: () => Date; publicU
           response: { 201: JuryCriterion, ...problemResponses(401, 403, 404, 409) },
         },
       },
-      async (request, reply) => reply.status(201).send(await createCriterion(app.db, requireActor(request), request.params.roundId, request.body)),
+      async (request, reply) => reply.status(201).send(await createCriterion(app.db, deps, requireActor(request), request.params.roundId, request.body)),
     )
 
     authed.patch(
@@ -121,7 +121,7 @@ export async function jurySetupRoutes(app: App, opts: { now: () => Date; publicU
           response: { 200: JuryCriterion, ...problemResponses(401, 403, 404, 409) },
         },
       },
-      async (request) => updateCriterion(app.db, requireActor(request), request.params.roundId, request.params.criterionId, request.body),
+      async (request) => updateCriterion(app.db, deps, requireActor(request), request.params.roundId, request.params.criterionId, request.body),
     )
 
     authed.delete(
@@ -137,7 +137,7 @@ export async function jurySetupRoutes(app: App, opts: { now: () => Date; publicU
         },
       },
       async (request, reply) => {
-        await deleteCriterion(app.db, requireActor(request), request.params.roundId, request.params.criterionId)
+        await deleteCriterion(app.db, deps, requireActor(request), request.params.roundId, request.params.criterionId)
         return reply.status(204).send(null)
       },
     )

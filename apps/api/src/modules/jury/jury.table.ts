@@ -56,6 +56,8 @@ export const juryRounds = pgTable(
     maxLoad: integer('max_load').notNull().default(10),
     status: text('status', { enum: JURY_ROUND_STATUSES }).notNull().default('setup'),
     deliberationOpenedAt: timestamp('deliberation_opened_at', { withTimezone: true }),
+    /** When a criterion of the round was last added, changed or removed: applicants see it on the challenge page. */
+    criteriaChangedAt: timestamp('criteria_changed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps(),
   },

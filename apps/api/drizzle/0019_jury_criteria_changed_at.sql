@@ -1,0 +1,1 @@
+ALTER TABLE "jury_rounds" ADD COLUMN "criteria_changed_at" timestamp with time zone;
