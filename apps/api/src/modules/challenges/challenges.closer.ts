@@ -1,7 +1,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { recordAudit } from '../audit/audit.service'
-import { notifyFollowers } from './challenges.followers'
+import { notifyFollowersAndApplicants } from './challenges.followers'
 import { challenges } from './challenges.table'
 
 /**
@@ -31,11 +31,11 @@ export async function closeDueChallenges(deps: { db: Database; now: () => Date; 
         before: { status: row.status, version: row.version },
         after: { status: 'closed', version: row.version + 1, reason: 'submission_deadline_passed' },
       })
-      await notifyFollowers(
+      await notifyFollowersAndApplicants(
         tx,
         row.id,
         `Inzendtermijn gesloten: ${row.title}`,
-        `De inzendtermijn van de uitdaging "${row.title}" die u volgt is voorbij. De beoordeling volgt.\n\n${deps.publicUrl.replace(/\/$/, '')}/uitdagingen/${row.id}`,
+        `De inzendtermijn van de uitdaging "${row.title}" is voorbij. De beoordeling volgt.\n\n${deps.publicUrl.replace(/\/$/, '')}/uitdagingen/${row.id}`,
       )
     }
     return due.map((r) => r.id)

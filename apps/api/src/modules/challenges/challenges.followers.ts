@@ -1,21 +1,46 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client'
 import { enqueueEmail } from '../outbox/outbox.service'
+import { memberships } from '../organisations/organisations.table'
+import { proposalPartners, proposals } from '../proposals/proposals.table'
 import { users } from '../users/users.table'
 import { challengeFollowers } from './challenges.table'
 
+/** Why the recipient gets the mail: they follow the challenge, or are writing or have sent a proposal for it. */
+export const AUDIENCE_FOOTER = 'U ontvangt dit bericht omdat u deze uitdaging volgt of er met uw organisatie een voorstel voor maakt of heeft ingediend.'
+
 /**
- * Emails every follower of a challenge through the outbox, in the caller's transaction: the mails
- * go out if and only if the change commits. Disabled accounts are skipped. Returns how many were queued.
- * Reused by the Q&A module when answers are published.
+ * Who must hear of a change to a challenge: its followers, and the people of every enterprise with a live
+ * proposal for it (the lead's members and those of partners who accepted, draft or submitted). Equal
+ * information for all bidders (a new nota van inlichtingen, a moved deadline, changed criteria) must not
+ * depend on having pressed "follow". Disabled accounts are left out; each address once.
  */
-export async function notifyFollowers(tx: DbOrTx, challengeId: string, subject: string, text: string): Promise<number> {
-  const rows = await tx
-    .select({ email: users.email, disabledAt: users.disabledAt })
-    .from(challengeFollowers)
-    .innerJoin(users, eq(users.id, challengeFollowers.userId))
-    .where(eq(challengeFollowers.challengeId, challengeId))
-  const recipients = rows.filter((r) => r.disabledAt === null)
-  for (const r of recipients) await enqueueEmail(tx, { to: r.email, subject, text })
+export async function challengeAudience(tx: DbOrTx, challengeId: string): Promise<string[]> {
+  const live = and(eq(proposals.challengeId, challengeId), ne(proposals.status, 'withdrawn'))
+  const [followers, leads, partners] = await Promise.all([
+    tx.select({ userId: challengeFollowers.userId }).from(challengeFollowers).where(eq(challengeFollowers.challengeId, challengeId)),
+    tx.select({ organisationId: proposals.leadEnterpriseId }).from(proposals).where(live),
+    tx
+      .select({ organisationId: proposalPartners.enterpriseId })
+      .from(proposalPartners)
+      .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
+      .where(and(live, eq(proposalPartners.status, 'accepted'))),
+  ])
+  const organisationIds = [...new Set([...leads, ...partners].map((r) => r.organisationId))]
+  const members = organisationIds.length === 0 ? [] : await tx.select({ userId: memberships.userId }).from(memberships).where(inArray(memberships.organisationId, organisationIds))
+  const userIds = [...new Set([...followers, ...members].map((r) => r.userId))]
+  if (userIds.length === 0) return []
+  const rows = await tx.select({ email: users.email, disabledAt: users.disabledAt }).from(users).where(inArray(users.id, userIds))
+  return rows.filter((r) => r.disabledAt === null).map((r) => r.email).sort()
+}
+
+/**
+ * Emails the challenge's audience (`challengeAudience`) through the outbox, in the caller's transaction: the
+ * mails go out if and only if the change commits. Returns how many were queued. Used for changes to the
+ * challenge, its lifecycle, the Q&A (nota van inlichtingen) and the jury's criteria.
+ */
+export async function notifyFollowersAndApplicants(tx: DbOrTx, challengeId: string, subject: string, text: string): Promise<number> {
+  const recipients = await challengeAudience(tx, challengeId)
+  for (const to of recipients) await enqueueEmail(tx, { to, subject, text: `${text}\n\n${AUDIENCE_FOOTER}` })
   return recipients.length
 }

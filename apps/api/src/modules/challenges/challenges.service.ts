@@ -9,7 +9,7 @@ import { organisations } from '../organisations/organisations.table'
 import { slugify } from '../organisations/slug'
 import { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePublic, isStaffOfChallenge, loadChallengeForUpdate, municipalityRole } from './challenges.access'
 import { challengeErrors } from './challenges.errors'
-import { notifyFollowers } from './challenges.followers'
+import { notifyFollowersAndApplicants } from './challenges.followers'
 import { completenessErrors, mergeChallengeInput, type MergedChallenge } from './challenges.input'
 import { budgetTotalCentsSql, isEditableStatus, loadMunicipalityRef, summaryColumns, toChallenge, toChallengeSummary, TRANSITIONS } from './challenges.mapper'
 import { canOnChallenges, isMunicipalityStaff } from './challenges.policy'
@@ -17,7 +17,7 @@ import { challengeBudgetLines, challengeFollowers, challenges, type ChallengeRow
 import { juryDecisions } from '../jury/jury.table'
 
 // Shared entry points other modules (proposals, questions) import: access rules, row loading, followers.
-export { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePublic, isStaffOfChallenge, loadChallengeForUpdate, municipalityRole, notifyFollowers }
+export { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePublic, isStaffOfChallenge, loadChallengeForUpdate, municipalityRole, notifyFollowersAndApplicants }
 
 export interface ChallengeDeps {
   db: Database
@@ -110,7 +110,7 @@ export async function updateChallenge(deps: ChallengeDeps, actor: Actor, challen
       after: { ...auditable(after!), ...(merged.budgetLines ? { budgetLines: merged.budgetLines } : {}) },
     })
     if (wasPublished) {
-      await notifyFollowers(tx, challengeId, `Uitdaging gewijzigd: ${after!.title}`, `De uitdaging "${after!.title}" die u volgt is gewijzigd.\n\nBekijk de actuele versie: ${challengeUrl(deps, challengeId)}`)
+      await notifyFollowersAndApplicants(tx, challengeId, `Uitdaging gewijzigd: ${after!.title}`, `De uitdaging "${after!.title}" is gewijzigd.\n\nBekijk de actuele versie: ${challengeUrl(deps, challengeId)}`)
     }
     return toChallenge(tx, after!, { actor, role }, now)
   })
@@ -161,7 +161,7 @@ export async function transitionChallenge(deps: ChallengeDeps, actor: Actor, cha
       before: { status: before.status, effectiveStatus: effective, version: before.version },
       after: { status: after!.status, version: after!.version, publishedAt: after!.publishedAt },
     })
-    await notifyFollowers(tx, challengeId, `Uitdaging ${TRANSITION_MAIL[transition]}: ${after!.title}`, `De uitdaging "${after!.title}" die u volgt ${TRANSITION_MAIL[transition]}.\n\n${challengeUrl(deps, challengeId)}`)
+    await notifyFollowersAndApplicants(tx, challengeId, `Uitdaging ${TRANSITION_MAIL[transition]}: ${after!.title}`, `De uitdaging "${after!.title}" ${TRANSITION_MAIL[transition]}.\n\n${challengeUrl(deps, challengeId)}`)
     return toChallenge(tx, after!, { actor, role }, now)
   })
 }

@@ -12,7 +12,7 @@ import { assignmentGoals, conflictMap, identityTerms, isConflicted, submittedPro
 import { activeMembers, blindFor, proposalsOfRound, visibleProposalsOfRound } from './jury-round-proposals'
 import { juryAssignments, juryRoundProposals, juryRounds, juryScorecards, type JuryMemberRow, type JuryRoundRow } from './jury.table'
 import { challenges, type ChallengeRow } from '../challenges/challenges.table'
-import { notifyFollowers } from '../challenges/challenges.followers'
+import { notifyFollowersAndApplicants } from '../challenges/challenges.followers'
 
 interface SolverInputs {
   proposals: AssignmentProposal[]
@@ -122,7 +122,7 @@ async function startEvaluation(tx: DbOrTx, actor: Actor, challenge: ChallengeRow
     before: { status: challenge.status, effectiveStatus: effective, version: challenge.version },
     after: { status: moved.status, version: moved.version, reason: 'jury_assignment' },
   })
-  await notifyFollowers(tx, challenge.id, `Uitdaging wordt nu beoordeeld door de jury: ${moved.title}`, `De uitdaging "${moved.title}" die u volgt wordt nu beoordeeld door de jury.`)
+  await notifyFollowersAndApplicants(tx, challenge.id, `Uitdaging wordt nu beoordeeld door de jury: ${moved.title}`, `De uitdaging "${moved.title}" wordt nu beoordeeld door de jury.`)
 }
 
 async function overview(tx: DbOrTx, round: JuryRoundRow, member: JuryMemberRow | null, warnings: string[]): Promise<JuryAssignmentOverview> {

@@ -5,7 +5,7 @@ import type { Database, DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
 import { recordAudit } from '../audit/audit.service'
-import { challengeUrl, isChallengePublic, notifyFollowers } from '../challenges/challenges.service'
+import { challengeUrl, isChallengePublic, notifyFollowersAndApplicants } from '../challenges/challenges.service'
 import type { ChallengeRow } from '../challenges/challenges.table'
 import { authorizeJury, authorizeRound } from './jury.access'
 import { juryErrors } from './jury.errors'
@@ -143,11 +143,11 @@ export interface CriteriaChangeDeps {
 async function criteriaChanged(tx: DbOrTx, deps: CriteriaChangeDeps, round: JuryRoundRow, challenge: ChallengeRow) {
   await tx.update(juryRounds).set({ criteriaChangedAt: deps.now() }).where(eq(juryRounds.id, round.id))
   if (!isChallengePublic(challenge)) return
-  await notifyFollowers(
+  await notifyFollowersAndApplicants(
     tx,
     challenge.id,
     `Beoordeling gewijzigd: ${challenge.title}`,
-    `De beoordelingscriteria van "${round.name}" in de uitdaging "${challenge.title}" die u volgt zijn gewijzigd.\n\nBekijk de actuele beoordeling: ${challengeUrl(deps, challenge.id)}`,
+    `De beoordelingscriteria van "${round.name}" in de uitdaging "${challenge.title}" zijn gewijzigd.\n\nBekijk de actuele beoordeling: ${challengeUrl(deps, challenge.id)}`,
   )
 }
 

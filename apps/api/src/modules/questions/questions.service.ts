@@ -5,7 +5,7 @@ import type { Database, DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
 import { recordAudit } from '../audit/audit.service'
-import { challengeStatusAt, loadChallengeForUpdate, notifyFollowers } from '../challenges/challenges.service'
+import { challengeStatusAt, loadChallengeForUpdate, notifyFollowersAndApplicants } from '../challenges/challenges.service'
 import { challenges, type ChallengeRow } from '../challenges/challenges.table'
 import { enterpriseErrors } from '../enterprises/enterprises.errors'
 import { organisations } from '../organisations/organisations.table'
@@ -218,7 +218,7 @@ export async function publishQuestions({ db, now, publicUrl }: QuestionDeps, act
       after: { notaVersion: version, numbers: Object.fromEntries(plan.numbers) },
     })
     const link = `${publicUrl.replace(/\/$/, '')}/uitdagingen/${challengeId}/vragen`
-    await notifyFollowers(
+    await notifyFollowersAndApplicants(
       tx,
       challengeId,
       `Nieuwe antwoorden: ${challenge.title}`,
