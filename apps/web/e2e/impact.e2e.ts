@@ -69,6 +69,14 @@ describe('impact dashboard, open data and showcase in a real browser', () => {
     expect(scripts.some((url) => /chart-setup/.test(url))).toBe(true)
     await expectDashboardEqualsOpenData(page)
     await page.getByRole('heading', { name: 'Maatschappelijke businesscase' }).waitFor()
+    // Every open dataset is linked with the dashboard's filter; each link answers.
+    const datasets = page.getByRole('heading', { name: 'Open data' }).locator('xpath=following-sibling::ul[1]').getByRole('listitem')
+    expect(await datasets.allInnerTexts()).toEqual(['Impactcijfers: JSON, CSV', 'Uitdagingen: JSON, CSV', 'Vragen en antwoorden: JSON, CSV', 'Uitslagen: JSON, CSV', 'Beoordelingscriteria: JSON, CSV'])
+    for (const href of await datasets.getByRole('link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
+      const response = await fetch(href)
+      expect(response.status, href).toBe(200)
+      expect(response.headers.get('content-type'), href).toMatch(href.endsWith('format=csv') ? /^text\/csv/ : /^application\/json/)
+    }
     expect(await axeViolations(page, 'impact dashboard (nl)')).toEqual([])
 
     await page.evaluate(() => localStorage.setItem('opgave.locale', 'en'))

@@ -68,6 +68,7 @@ export const MATRIX: Row[] = [
   row('GET    /open-data/challenges',                                'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
   row('GET    /open-data/questions',                                 'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
   row('GET    /open-data/results',                                   'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
+  row('GET    /open-data/criteria',                                  'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
   row('GET    /open-data/impact',                                    'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
   // --- challenges ---
   row('GET    /challenges',                                          'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),

@@ -1657,6 +1657,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open-data/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How proposals are judged: the criteria of published challenges, with weights, shares, scales, minimums and SDGs */
+        get: operations["openDataCriteria"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open-data/results": {
         parameters: {
             query?: never;
@@ -23178,6 +23195,156 @@ export interface operations {
                             notaVersion: number;
                             /** Format: date-time */
                             publishedAt: string;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error: a fault on our side; what went wrong is only in the server log */
+            500: {
+                headers: {
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable for a moment (database unreachable or busy, instance shutting down): retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openDataCriteria: {
+        parameters: {
+            query?: {
+                municipality?: string;
+                /** @description yyyy-mm-dd */
+                from?: string;
+                /** @description yyyy-mm-dd */
+                to?: string;
+                /** @description Overrides the Accept header: csv gives text/csv (UTF-8 with BOM) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How proposals are judged: the criteria of published challenges, with weights, shares, scales, minimums and SDGs */
+            200: {
+                headers: {
+                    /** @description Full version of the API (NLGov ADR /core/version-header) */
+                    "API-Version"?: string;
+                    /** @description Requests allowed per minute for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Present only for the origins configured in CORS_ORIGINS (none by default) */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        generatedAt: string;
+                        items: {
+                            /** Format: uuid */
+                            challengeId: string;
+                            challengeTitle: string;
+                            municipality: string;
+                            municipalitySlug: string;
+                            /** @description SPDX licence identifier of the open data */
+                            licence: "CC0-1.0" | "CC-BY-4.0";
+                            /** Format: int64 */
+                            roundPosition: number;
+                            roundName: string;
+                            roundKind: string;
+                            /**
+                             * Format: int64
+                             * @description Order within the round, from 0
+                             */
+                            position: number;
+                            name: string;
+                            description: string;
+                            weight: number;
+                            /** @description The criterion's share of its round's total weight, in percent, one decimal */
+                            weightSharePercent: number;
+                            scaleMin: number;
+                            scaleMax: number;
+                            /** @description Knock-out minimum on the mean score, if any */
+                            threshold: number | null;
+                            /** @description What a score means, as "score: description" */
+                            levelDescriptors: string[];
+                            sdgGoals: number[];
+                            sdgTargets: string[];
                         }[];
                     };
                     "text/csv": string;

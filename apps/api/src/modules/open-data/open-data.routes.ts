@@ -3,8 +3,8 @@ import type { FastifyReply } from 'fastify'
 import type { App } from '../../lib/typed-app'
 import { problemResponses } from '../../lib/route-schema'
 import { toCsv } from './open-data.csv'
-import { OpenChallenge, OpenDataList, OpenDataQuery, OpenImpact, OpenQuestion, OpenResult } from './open-data.schemas'
-import { impactRows, openChallenges, openImpact, openQuestions, openResults, type OpenDataDeps } from './open-data.service'
+import { OpenChallenge, OpenCriterion, OpenDataList, OpenDataQuery, OpenImpact, OpenQuestion, OpenResult } from './open-data.schemas'
+import { impactRows, openChallenges, openCriteria, openImpact, openQuestions, openResults, type OpenDataDeps } from './open-data.service'
 
 const tags = ['open-data']
 
@@ -48,6 +48,12 @@ export async function openDataRoutes(app: App, opts: { now: () => Date; annualBe
   app.get('/open-data/questions', { schema: schema('openDataQuestions', 'Published questions and answers (nota van inlichtingen), without who asked', OpenDataList(OpenQuestion)) }, async (request, reply) => {
     const items = await openQuestions(deps, request.query)
     if (wantsCsv(request.query, request.headers.accept)) return sendCsv(reply, 'questions', toCsv(Object.keys(OpenQuestion.properties) as (keyof (typeof items)[number])[], items))
+    return { generatedAt: opts.now().toISOString(), items }
+  })
+
+  app.get('/open-data/criteria', { schema: schema('openDataCriteria', 'How proposals are judged: the criteria of published challenges, with weights, shares, scales, minimums and SDGs', OpenDataList(OpenCriterion)) }, async (request, reply) => {
+    const items = await openCriteria(deps, request.query)
+    if (wantsCsv(request.query, request.headers.accept)) return sendCsv(reply, 'criteria', toCsv(Object.keys(OpenCriterion.properties) as (keyof (typeof items)[number])[], items))
     return { generatedAt: opts.now().toISOString(), items }
   })
 

@@ -60,6 +60,27 @@ export const OpenResult = Type.Object({
   decidedAt: DateTime,
 })
 
+/** How proposals are judged: one row per criterion of a published challenge's jury rounds. */
+export const OpenCriterion = Type.Object({
+  challengeId: Uuid,
+  challengeTitle: Type.String(),
+  ...Common,
+  roundPosition: Type.Integer(),
+  roundName: Type.String(),
+  roundKind: Type.String(),
+  position: Type.Integer({ description: 'Order within the round, from 0' }),
+  name: Type.String(),
+  description: Type.String(),
+  weight: Type.Number(),
+  weightSharePercent: Type.Number({ description: "The criterion's share of its round's total weight, in percent, one decimal" }),
+  scaleMin: Type.Number(),
+  scaleMax: Type.Number(),
+  threshold: Type.Union([Type.Number(), Type.Null()], { description: 'Knock-out minimum on the mean score, if any' }),
+  levelDescriptors: Type.Array(Type.String(), { description: 'What a score means, as "score: description"' }),
+  sdgGoals: Type.Array(Type.Integer()),
+  sdgTargets: Type.Array(Type.String()),
+})
+
 export const OpenDataList = <T extends ReturnType<typeof Type.Object>>(item: T) => Type.Object({ generatedAt: DateTime, items: Type.Array(item) })
 export const OpenImpact = Type.Object({ scope: ImpactDashboard.properties.scope, figures: ImpactDashboard.properties.figures, socialBusinessCase: ImpactDashboard.properties.socialBusinessCase })
 export const OpenImpactRow = Type.Object({ dataset: Type.String(), category: Type.String(), value: Type.Number() })

@@ -2,12 +2,12 @@ import { and, asc, inArray, isNotNull, isNull } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import { budgetTotalCents, effectiveChallengeStatus, isInPeriod } from '@opgave/domain'
 import type { DbOrTx } from '../../db/client'
-import { juryDecisions } from '../jury/jury.table'
+import { juryCriteria, juryDecisions, juryRounds } from '../jury/jury.table'
 import { organisations } from '../organisations/organisations.table'
 import { impactDashboard, loadPublicChallenges, municipalityBySlug, parsePeriod, type ImpactDeps } from '../impact/impact.service'
 import { awardedCents, loadPilots } from '../pilot-reports/pilots'
 import { questions } from '../questions/questions.table'
-import type { OpenChallenge, OpenDataQuery, OpenImpact, OpenImpactRow, OpenQuestion, OpenResult } from './open-data.schemas'
+import type { OpenChallenge, OpenCriterion, OpenDataQuery, OpenImpact, OpenImpactRow, OpenQuestion, OpenResult } from './open-data.schemas'
 
 export interface OpenDataDeps extends ImpactDeps {
   publicUrl: string
@@ -77,6 +77,52 @@ export async function openQuestions(deps: OpenDataDeps, scope: Scope): Promise<S
         notaVersion: q.notaVersion!,
         publishedAt: q.publishedAt!.toISOString(),
       })),
+  )
+}
+
+/** Each weight's share of the total in percent, one decimal (what "weight 3 of 7" means to a reader). */
+export function weightSharesPercent(weights: readonly number[]): number[] {
+  const total = weights.reduce((sum, w) => sum + w, 0)
+  return weights.map((w) => (total > 0 ? Math.round((1000 * w) / total) / 10 : 0))
+}
+
+/** The criteria of published challenges' jury rounds, as applicants read them on the challenge page. */
+export async function openCriteria(deps: OpenDataDeps, scope: Scope): Promise<Static<typeof OpenCriterion>[]> {
+  const { rows, of } = await scopedChallenges(deps.db, scope)
+  if (rows.length === 0) return []
+  const rounds = await deps.db.select().from(juryRounds).where(inArray(juryRounds.challengeId, rows.map((c) => c.row.id))).orderBy(asc(juryRounds.position))
+  if (rounds.length === 0) return []
+  const criteria = await deps.db
+    .select()
+    .from(juryCriteria)
+    .where(inArray(juryCriteria.roundId, rounds.map((r) => r.id)))
+    .orderBy(asc(juryCriteria.position), asc(juryCriteria.createdAt), asc(juryCriteria.id))
+  return rows.flatMap(({ row }) =>
+    rounds
+      .filter((r) => r.challengeId === row.id)
+      .flatMap((round) => {
+        const ofRound = criteria.filter((c) => c.roundId === round.id)
+        const shares = weightSharesPercent(ofRound.map((c) => c.weight))
+        return ofRound.map((c, i) => ({
+          challengeId: row.id,
+          challengeTitle: row.title,
+          ...of(row.municipalityId),
+          roundPosition: round.position,
+          roundName: round.name,
+          roundKind: round.kind,
+          position: c.position,
+          name: c.name,
+          description: c.description,
+          weight: c.weight,
+          weightSharePercent: shares[i]!,
+          scaleMin: c.scaleMin,
+          scaleMax: c.scaleMax,
+          threshold: c.threshold,
+          levelDescriptors: c.levelDescriptors.map((d) => `${d.score}: ${d.description}`),
+          sdgGoals: c.sdgGoals,
+          sdgTargets: c.sdgTargets,
+        }))
+      }),
   )
 }
 

@@ -4,12 +4,14 @@ import { createTestApp, type TestContext } from '../../../test/test-app'
 import { bearer, http } from '../../../test/http'
 import { DEMO_PASSWORD, seedDemoData } from '../../seed/demo-seed'
 import { challenges } from '../challenges/challenges.table'
+import { juryCriteria, juryRounds } from '../jury/jury.table'
 import { organisations } from '../organisations/organisations.table'
 import { questions } from '../questions/questions.table'
 import { users } from '../users/users.table'
+import { weightSharesPercent } from './open-data.service'
 
 const DAY = 86_400_000
-const DATASETS = ['challenges', 'questions', 'results', 'impact'] as const
+const DATASETS = ['challenges', 'questions', 'results', 'criteria', 'impact'] as const
 
 describe('open data on the demo data', () => {
   let ctx: TestContext
@@ -41,6 +43,38 @@ describe('open data on the demo data', () => {
       ['De Moestuinmakers', 5_400_000],
       ['Zon op Dak', 7_500_000],
     ])
+  })
+
+  it('lists how proposals are judged: the criteria of published challenges with their share of the round, never a draft’s', async () => {
+    // A criterion on the demo's draft challenge: it must not appear.
+    const [draft] = await ctx.database.db.select().from(challenges).where(eq(challenges.status, 'draft'))
+    const [round] = await ctx.database.db.insert(juryRounds).values({ challengeId: draft!.id, position: 1, kind: 'written', name: 'Conceptronde' }).returning()
+    await ctx.database.db.insert(juryCriteria).values({ roundId: round!.id, position: 0, name: 'Geheim conceptcriterium', weight: 1 })
+    const res = await get('criteria', { municipality: 'voorbeeldstad' })
+    expect(res.status).toBe(200)
+    const elderly = res.body.items.filter((c: { challengeTitle: string }) => c.challengeTitle === 'Eenzaamheid onder ouderen doorbreken')
+    expect(elderly.map((c: { name: string; weightSharePercent: number }) => [c.name, c.weightSharePercent])).toEqual([
+      ['Bereik van eenzame ouderen', 40],
+      ['Verankering in de wijk', 30],
+      ['Verdienmodel', 20],
+      ['Social return', 10],
+    ])
+    expect(elderly[0]).toMatchObject({ roundPosition: 1, roundKind: 'written', scaleMin: 0, scaleMax: 10, threshold: 5, sdgGoals: [3, 10], licence: 'CC0-1.0', levelDescriptors: ['2: Vooral mensen die al actief zijn', '5: Een aanpak voor nieuwe deelnemers, zonder onderbouwing', '8: Een beproefde aanpak met verwijzers en een realistisch aantal'] })
+    // The jury demo's challenge in evaluation: weights 3, 2, 2 in round 1.
+    const schoolyards = res.body.items.filter((c: { challengeTitle: string; roundPosition: number }) => c.challengeTitle === 'Schoolpleinen vergroenen' && c.roundPosition === 1)
+    expect(schoolyards.map((c: { weightSharePercent: number }) => c.weightSharePercent)).toEqual([42.9, 28.6, 28.6])
+    expect(JSON.stringify(res.body)).not.toContain('Geheim conceptcriterium')
+    const csv = await get('criteria', { municipality: 'voorbeeldstad', format: 'csv' })
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(lines[0]).toBe('challengeId,challengeTitle,municipality,municipalitySlug,licence,roundPosition,roundName,roundKind,position,name,description,weight,weightSharePercent,scaleMin,scaleMax,threshold,levelDescriptors,sdgGoals,sdgTargets')
+    expect(lines.length).toBe(res.body.items.length + 1)
+  })
+
+  it('rounds weight shares to one decimal, and gives 0 when no weight is positive', () => {
+    expect(weightSharesPercent([1, 1, 1])).toEqual([33.3, 33.3, 33.3])
+    expect(weightSharesPercent([3, 2, 2])).toEqual([42.9, 28.6, 28.6])
+    expect(weightSharesPercent([])).toEqual([])
+    expect(weightSharesPercent([0])).toEqual([0])
   })
 
   it('gives the same impact figures as the dashboard, as JSON and as CSV', async () => {

@@ -15,7 +15,7 @@ export interface ImpactFilter {
 export const getImpact = (query: ImpactFilter) => api.GET('/impact', { params: { query } })
 
 /** A link to the open data behind the dashboard, with the same filter. */
-export function openDataUrl(dataset: 'challenges' | 'questions' | 'results' | 'impact', query: ImpactFilter, format: 'json' | 'csv'): string {
+export function openDataUrl(dataset: 'challenges' | 'questions' | 'results' | 'criteria' | 'impact', query: ImpactFilter, format: 'json' | 'csv'): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) if (value) params.set(key, value)
   params.set('format', format)
