@@ -1,5 +1,5 @@
 import { and, desc, eq, like, sql } from 'drizzle-orm'
-import type { Challenge, ChallengeSummary, ChallengeTransition, CreateChallengeBody, UpdateChallengeBody } from '@opgave/contracts'
+import type { Challenge, ChallengeSummary, ChallengeTransition, CreateChallengeBody, MembershipRole, UpdateChallengeBody } from '@opgave/contracts'
 import { applyChallengeTransition, missingTransitionPrerequisite } from '@opgave/domain'
 import type { Database, DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
@@ -166,12 +166,20 @@ export async function transitionChallenge(deps: ChallengeDeps, actor: Actor, cha
   })
 }
 
-/** Public for published-or-later challenges; drafts exist only for the municipality's staff (others: 404). */
-export async function getChallenge(deps: ChallengeDeps, actor: Actor | null, challengeId: string): Promise<Challenge> {
-  const row = await getChallengeRow(deps.db, challengeId)
+/**
+ * A challenge as `actor` may see it: public for published-or-later challenges; drafts exist only for the
+ * municipality's staff (others: 404). Also what is shown with a challenge (its assessment) is read through this.
+ */
+export async function loadVisibleChallenge(db: DbOrTx, actor: Actor | null, challengeId: string): Promise<{ row: ChallengeRow; role: MembershipRole | null }> {
+  const row = await getChallengeRow(db, challengeId)
   if (!row) throw challengeErrors.notFound()
-  const role = await municipalityRole(deps.db, actor, row.municipalityId)
+  const role = await municipalityRole(db, actor, row.municipalityId)
   if (!isChallengePublic(row) && !isMunicipalityStaff(actor, role)) throw challengeErrors.notFound()
+  return { row, role }
+}
+
+export async function getChallenge(deps: ChallengeDeps, actor: Actor | null, challengeId: string): Promise<Challenge> {
+  const { row, role } = await loadVisibleChallenge(deps.db, actor, challengeId)
   return toChallenge(deps.db, row, { actor, role }, deps.now())
 }
 

@@ -1,10 +1,10 @@
-import { asc, eq, inArray } from 'drizzle-orm'
+import { asc, inArray } from 'drizzle-orm'
 import type { ChallengeAssessment } from '@opgave/contracts'
 import type { DbOrTx } from '../../db/client'
 import type { Actor } from '../../plugins/auth'
-import { challengeErrors } from '../challenges/challenges.errors'
-import { isMunicipalityStaff } from '../challenges/challenges.policy'
-import { getChallengeRow, isChallengePublic, municipalityRole } from '../challenges/challenges.service'
+import { loadVisibleChallenge } from '../challenges/challenges.service'
+import type { ChallengeRow } from '../challenges/challenges.table'
+import { toCriterion } from './jury-rounds.service'
 import { juryCriteria, juryRounds, type JuryCriterionRow, type JuryRoundRow } from './jury.table'
 
 type AssessmentRound = ChallengeAssessment['rounds'][number]
@@ -14,42 +14,31 @@ type AssessmentRound = ChallengeAssessment['rounds'][number]
  * criteria changed after `publishedAt`, when some may have read them already.
  */
 export function toAssessmentRound(round: JuryRoundRow, criteria: readonly JuryCriterionRow[], publishedAt: Date | null): AssessmentRound {
-  const changedAfterPublication = round.criteriaChangedAt !== null && publishedAt !== null && round.criteriaChangedAt > publishedAt
+  const changedAt = round.criteriaChangedAt
   return {
     id: round.id,
     position: round.position,
     kind: round.kind,
     name: round.name,
     blindReview: round.blindReview,
-    criteriaChangedAt: changedAfterPublication ? round.criteriaChangedAt!.toISOString() : null,
+    criteriaChangedAt: changedAt && publishedAt && changedAt > publishedAt ? changedAt.toISOString() : null,
     criteria: criteria
       .filter((c) => c.roundId === round.id)
-      .map((c) => ({
-        id: c.id,
-        position: c.position,
-        name: c.name,
-        description: c.description,
-        weight: c.weight,
-        scaleMin: c.scaleMin,
-        scaleMax: c.scaleMax,
-        levelDescriptors: c.levelDescriptors,
-        threshold: c.threshold,
-        sdgGoals: c.sdgGoals,
-        sdgTargets: c.sdgTargets,
-      })),
+      .map((c) => {
+        const { roundId: _roundId, version: _version, ...shown } = toCriterion(c)
+        return shown
+      }),
   }
 }
 
 /**
- * How proposals to a challenge are judged, for its public page: visible with the challenge (anyone once
- * it is published, before that its municipality's staff), so every applicant knows the criteria and
- * their weights before writing. Two queries, whatever the number of rounds.
+ * The assessment of each given challenge, by id (no rounds: an empty list), in two queries for all of them.
+ * Callers decide who may see which challenge; the challenge page and the open data read it.
  */
-export async function challengeAssessment(db: DbOrTx, actor: Actor | null, challengeId: string): Promise<ChallengeAssessment> {
-  const challenge = await getChallengeRow(db, challengeId)
-  if (!challenge) throw challengeErrors.notFound()
-  if (!isChallengePublic(challenge) && !isMunicipalityStaff(actor, await municipalityRole(db, actor, challenge.municipalityId))) throw challengeErrors.notFound()
-  const rounds = await db.select().from(juryRounds).where(eq(juryRounds.challengeId, challengeId)).orderBy(asc(juryRounds.position))
+export async function assessmentsOf(db: DbOrTx, challenges: readonly Pick<ChallengeRow, 'id' | 'publishedAt'>[]): Promise<Map<string, AssessmentRound[]>> {
+  const assessments = new Map(challenges.map((c) => [c.id, [] as AssessmentRound[]]))
+  if (challenges.length === 0) return assessments
+  const rounds = await db.select().from(juryRounds).where(inArray(juryRounds.challengeId, [...assessments.keys()])).orderBy(asc(juryRounds.position))
   const criteria =
     rounds.length === 0
       ? []
@@ -58,5 +47,17 @@ export async function challengeAssessment(db: DbOrTx, actor: Actor | null, chall
           .from(juryCriteria)
           .where(inArray(juryCriteria.roundId, rounds.map((r) => r.id)))
           .orderBy(asc(juryCriteria.position), asc(juryCriteria.createdAt), asc(juryCriteria.id))
-  return { rounds: rounds.map((round) => toAssessmentRound(round, criteria, challenge.publishedAt)) }
+  const publishedAt = new Map(challenges.map((c) => [c.id, c.publishedAt]))
+  for (const round of rounds) assessments.get(round.challengeId)!.push(toAssessmentRound(round, criteria, publishedAt.get(round.challengeId) ?? null))
+  return assessments
+}
+
+/**
+ * How proposals to a challenge are judged, for its public page: visible with the challenge (anyone once
+ * it is published, before that its municipality's staff), so every applicant knows the criteria and
+ * their weights before writing.
+ */
+export async function challengeAssessment(db: DbOrTx, actor: Actor | null, challengeId: string): Promise<ChallengeAssessment> {
+  const { row } = await loadVisibleChallenge(db, actor, challengeId)
+  return { rounds: (await assessmentsOf(db, [row])).get(row.id)! }
 }

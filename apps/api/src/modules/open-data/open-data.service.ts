@@ -2,7 +2,8 @@ import { and, asc, inArray, isNotNull, isNull } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import { budgetTotalCents, effectiveChallengeStatus, isInPeriod } from '@opgave/domain'
 import type { DbOrTx } from '../../db/client'
-import { juryCriteria, juryDecisions, juryRounds } from '../jury/jury.table'
+import { assessmentsOf } from '../jury/jury-assessment'
+import { juryDecisions } from '../jury/jury.table'
 import { organisations } from '../organisations/organisations.table'
 import { impactDashboard, loadPublicChallenges, municipalityBySlug, parsePeriod, type ImpactDeps } from '../impact/impact.service'
 import { awardedCents, loadPilots } from '../pilot-reports/pilots'
@@ -89,40 +90,30 @@ export function weightSharesPercent(weights: readonly number[]): number[] {
 /** The criteria of published challenges' jury rounds, as applicants read them on the challenge page. */
 export async function openCriteria(deps: OpenDataDeps, scope: Scope): Promise<Static<typeof OpenCriterion>[]> {
   const { rows, of } = await scopedChallenges(deps.db, scope)
-  if (rows.length === 0) return []
-  const rounds = await deps.db.select().from(juryRounds).where(inArray(juryRounds.challengeId, rows.map((c) => c.row.id))).orderBy(asc(juryRounds.position))
-  if (rounds.length === 0) return []
-  const criteria = await deps.db
-    .select()
-    .from(juryCriteria)
-    .where(inArray(juryCriteria.roundId, rounds.map((r) => r.id)))
-    .orderBy(asc(juryCriteria.position), asc(juryCriteria.createdAt), asc(juryCriteria.id))
+  const assessments = await assessmentsOf(deps.db, rows.map((c) => c.row))
   return rows.flatMap(({ row }) =>
-    rounds
-      .filter((r) => r.challengeId === row.id)
-      .flatMap((round) => {
-        const ofRound = criteria.filter((c) => c.roundId === round.id)
-        const shares = weightSharesPercent(ofRound.map((c) => c.weight))
-        return ofRound.map((c, i) => ({
-          challengeId: row.id,
-          challengeTitle: row.title,
-          ...of(row.municipalityId),
-          roundPosition: round.position,
-          roundName: round.name,
-          roundKind: round.kind,
-          position: c.position,
-          name: c.name,
-          description: c.description,
-          weight: c.weight,
-          weightSharePercent: shares[i]!,
-          scaleMin: c.scaleMin,
-          scaleMax: c.scaleMax,
-          threshold: c.threshold,
-          levelDescriptors: c.levelDescriptors.map((d) => `${d.score}: ${d.description}`),
-          sdgGoals: c.sdgGoals,
-          sdgTargets: c.sdgTargets,
-        }))
-      }),
+    assessments.get(row.id)!.flatMap((round) => {
+      const shares = weightSharesPercent(round.criteria.map((c) => c.weight))
+      return round.criteria.map((c, i) => ({
+        challengeId: row.id,
+        challengeTitle: row.title,
+        ...of(row.municipalityId),
+        roundPosition: round.position,
+        roundName: round.name,
+        roundKind: round.kind,
+        position: c.position,
+        name: c.name,
+        description: c.description,
+        weight: c.weight,
+        weightSharePercent: shares[i]!,
+        scaleMin: c.scaleMin,
+        scaleMax: c.scaleMax,
+        threshold: c.threshold,
+        levelDescriptors: c.levelDescriptors.map((d) => `${d.score}: ${d.description}`),
+        sdgGoals: c.sdgGoals,
+        sdgTargets: c.sdgTargets,
+      }))
+    }),
   )
 }
 
