@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { emptyForm, formToBody, parseDecimal } from './editor-form'
+import { challengeToForm, emptyForm, formToBody, parseDecimal } from './editor-form'
+import type { Challenge } from './types'
 
 describe('parseDecimal', () => {
   it('reads Dutch and English decimal notation', () => {
@@ -33,5 +34,22 @@ describe('formToBody', () => {
       contactEmail: null,
       budgetLines: [{ portfolio: 'Duurzaamheid', amount: 1000.25 }],
     })
+  })
+
+  it('keeps a stored date the user did not touch to the second, and sends what the user changed or cleared', () => {
+    const stored = {
+      ...({} as Challenge),
+      title: 'Groene daken', summary: '', problemStatement: '', desiredOutcome: '', sdgGoals: [], sdgTargets: [], eligibleEnterpriseKinds: [], eligibleRegions: [],
+      reservedArt282: false, socialReturnPercent: null, budgetLines: [], contractKind: 'pilot_contract', contractValue: null, contactName: null, contactEmail: null,
+      publishAt: '2026-11-01T08:00:17.250Z',
+      questionsDeadline: '2026-12-09T00:19:42.000Z',
+      submissionDeadline: '2026-12-30T00:19:42.000Z',
+      decisionAt: '2027-02-03T00:19:42.000Z',
+    } as Challenge
+    const form = { ...challengeToForm(stored), summary: 'Nieuw', submissionDeadline: '2027-01-06T12:00', decisionAt: '' }
+    const body = formToBody(form, stored)
+    expect(body).toMatchObject({ publishAt: '2026-11-01T08:00:17.250Z', questionsDeadline: '2026-12-09T00:19:42.000Z', submissionDeadline: '2027-01-06T11:00:00.000Z', decisionAt: null })
+    // Without the stored challenge (a new one) the minute the field shows is what is sent.
+    expect(formToBody(form).questionsDeadline).toBe('2026-12-09T00:19:00.000Z')
   })
 })

@@ -1,5 +1,5 @@
 import { parseDutchNumber } from '../../composables/dutch-number'
-import { fromAmsterdamInput, toAmsterdamInput } from './format'
+import { instantFromInput, toAmsterdamInput } from './format'
 import type { Challenge, CreateChallengeBody, EnterpriseKind } from './types'
 
 /** The editor's state: text as typed (amounts and dates stay strings until they are sent). */
@@ -83,9 +83,17 @@ export function parseDecimal(text: string): number | null {
   return value
 }
 
-/** The request body: every field, so the server holds exactly what the form shows. */
-export function formToBody(form: ChallengeForm): CreateChallengeBody {
-  const date = (value: string) => (value.trim() === '' ? null : (fromAmsterdamInput(value) ?? value))
+type DateField = 'publishAt' | 'questionsDeadline' | 'submissionDeadline' | 'decisionAt'
+
+/**
+ * The request body: every field, so the server holds exactly what the form shows. A date left as it was keeps
+ * the stored instant (`instantFromInput`); an unreadable one is sent as typed, for the server to name.
+ */
+export function formToBody(form: ChallengeForm, stored: Challenge | null = null): CreateChallengeBody {
+  const date = (field: DateField) => {
+    const value = form[field]
+    return value.trim() === '' ? null : (instantFromInput(value, stored?.[field]) ?? value)
+  }
   const optional = (value: string) => (value.trim() === '' ? null : value.trim())
   return {
     title: form.title.trim(),
@@ -103,9 +111,9 @@ export function formToBody(form: ChallengeForm): CreateChallengeBody {
     contractValue: parseDecimal(form.contractValue),
     contactName: optional(form.contactName),
     contactEmail: optional(form.contactEmail),
-    publishAt: date(form.publishAt),
-    questionsDeadline: date(form.questionsDeadline),
-    submissionDeadline: date(form.submissionDeadline),
-    decisionAt: date(form.decisionAt),
+    publishAt: date('publishAt'),
+    questionsDeadline: date('questionsDeadline'),
+    submissionDeadline: date('submissionDeadline'),
+    decisionAt: date('decisionAt'),
   }
 }

@@ -77,3 +77,13 @@ export function fromAmsterdamInput(value: string): string | null {
   instant = asUtc - amsterdamOffset(new Date(instant))
   return new Date(instant).toISOString()
 }
+
+/**
+ * The instant a date field of an edit form means: the stored one while the field still shows it, else what was
+ * typed (null when empty or unreadable). The field shows minutes; sending those back would move an instant
+ * stored with seconds (by the API, an import or the demo) without anyone asking, and announce it as moved.
+ */
+export function instantFromInput(value: string, stored: string | null | undefined): string | null {
+  if (stored && value === toAmsterdamInput(stored)) return stored
+  return fromAmsterdamInput(value)
+}

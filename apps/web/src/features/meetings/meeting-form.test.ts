@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { emptyMeetingForm, formToBody, meetingProblemKey } from './meeting-form'
+import type { Meeting } from './api'
+import { emptyMeetingForm, formToBody, meetingProblemKey, meetingToForm } from './meeting-form'
 
 const filled = () => ({ ...emptyMeetingForm(), title: 'Mkb ontmoet sociaal ondernemers', startsAt: '2026-12-01T16:00', endsAt: '2026-12-01T19:00' })
 
@@ -8,6 +9,13 @@ describe('meeting form', () => {
     const { body, problems } = formToBody({ ...filled(), capacity: '40', location: ' Stadhuis ' })
     expect(problems).toEqual([])
     expect(body).toMatchObject({ startsAt: '2026-12-01T15:00:00.000Z', endsAt: '2026-12-01T18:00:00.000Z', capacity: 40, location: 'Stadhuis', onlineUrl: null, registrationClosesAt: null, challengeId: null })
+  })
+
+  it('keeps a stored time the manager did not touch to the second, so registrants hear of no move', () => {
+    const stored = { startsAt: '2026-12-01T15:00:42.000Z', endsAt: '2026-12-01T18:00:42.000Z', registrationClosesAt: '2026-11-30T23:00:42.000Z' } as Meeting
+    const form = { ...filled(), ...meetingToForm({ ...stored, kind: 'matchmaking', title: 'Mkb ontmoet sociaal ondernemers', description: '', location: null, onlineUrl: null, capacity: null, challengeId: null } as Meeting) }
+    expect(formToBody(form, stored).body).toMatchObject({ startsAt: '2026-12-01T15:00:42.000Z', endsAt: '2026-12-01T18:00:42.000Z', registrationClosesAt: '2026-11-30T23:00:42.000Z' })
+    expect(formToBody({ ...form, endsAt: '2026-12-01T20:00' }, stored).body).toMatchObject({ startsAt: '2026-12-01T15:00:42.000Z', endsAt: '2026-12-01T19:00:00.000Z' })
   })
 
   it('names the field of each problem', () => {

@@ -1,4 +1,4 @@
-import { fromAmsterdamInput, toAmsterdamInput } from '../challenges/format'
+import { instantFromInput, toAmsterdamInput } from '../challenges/format'
 import type { CreateMeetingBody, Meeting, MeetingKind } from './api'
 
 /** The editor's fields as the inputs hold them (strings; dates as Dutch-time `datetime-local` values). */
@@ -42,16 +42,17 @@ export type FormProblem = { field: MeetingField; key: string }
  * The form as a request body, or the problems found before sending (the server checks the same and
  * names the field; checking here spares a round trip). Message keys live under `meetings.form.errors`.
  */
-export function formToBody(form: MeetingForm): { body: CreateMeetingBody; problems: [] } | { body: null; problems: FormProblem[] } {
+export function formToBody(form: MeetingForm, stored: Meeting | null = null): { body: CreateMeetingBody; problems: [] } | { body: null; problems: FormProblem[] } {
   const problems: FormProblem[] = []
   const title = form.title.trim()
   if (title.length < 3) problems.push({ field: 'title', key: 'titleLength' })
-  const startsAt = fromAmsterdamInput(form.startsAt)
-  const endsAt = fromAmsterdamInput(form.endsAt)
+  // A time left as it was keeps the stored instant, so registrants are not told of a move nobody made.
+  const startsAt = instantFromInput(form.startsAt, stored?.startsAt)
+  const endsAt = instantFromInput(form.endsAt, stored?.endsAt)
   if (!startsAt) problems.push({ field: 'startsAt', key: 'dateRequired' })
   if (!endsAt) problems.push({ field: 'endsAt', key: 'dateRequired' })
   else if (startsAt && Date.parse(endsAt) <= Date.parse(startsAt)) problems.push({ field: 'endsAt', key: 'endsBeforeStart' })
-  const closes = form.registrationClosesAt.trim() ? fromAmsterdamInput(form.registrationClosesAt) : null
+  const closes = form.registrationClosesAt.trim() ? instantFromInput(form.registrationClosesAt, stored?.registrationClosesAt) : null
   if (form.registrationClosesAt.trim() && !closes) problems.push({ field: 'registrationClosesAt', key: 'dateRequired' })
   else if (closes && startsAt && Date.parse(closes) > Date.parse(startsAt)) problems.push({ field: 'registrationClosesAt', key: 'closesAfterStart' })
   const url = form.onlineUrl.trim()
