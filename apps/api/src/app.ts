@@ -97,7 +97,7 @@ export async function buildApp({ config, db, now = () => new Date(), logger, job
   await app.register(idempotencyPlugin, { db, now })
   await app.register(openapiPlugin, { publicUrl: config.publicUrl })
   await app.register(jobsPlugin, { queue: jobs ?? createJobQueue({ db, log: app.log }) })
-  await app.register(metricsPlugin, { token: config.metricsToken, db })
+  await app.register(metricsPlugin, { token: config.metricsToken, db, now })
 
   await app.register(
     async (api) => {

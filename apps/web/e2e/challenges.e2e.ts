@@ -321,6 +321,8 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
       await p.getByRole('link', { name: 'Beheren', exact: true }).click()
       await expect.poll(() => h1(p)).toBe(`${ELDERLY} beheren`)
     }
+    // The editor of a public challenge says who will hear of the change, and how.
+    await first.getByText('Deze uitdaging is openbaar. Wie haar volgt of er een voorstel voor maakt, krijgt na het opslaan een e-mail').waitFor()
     await first.getByLabel('Samenvatting').fill('Eerste versie van de samenvatting.')
     await first.getByRole('button', { name: 'Opslaan' }).click()
     await first.getByText('De wijzigingen zijn opgeslagen.').waitFor()
@@ -332,6 +334,22 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await expect.poll(() => second.getByLabel('Samenvatting').inputValue()).toBe('Eerste versie van de samenvatting.')
     await first.context().close()
     await second.context().close()
+
+    // The follower's mail waits ten minutes for more changes, says what changed, and the outbox says when it goes.
+    const admin = await newPage()
+    await logIn(admin, product.baseUrl, 'platform@opgave.localhost', DEMO_PASSWORD)
+    await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'E-mails' }).click()
+    await expect.poll(() => h1(admin)).toBe('E-mails')
+    const row = admin.getByRole('row').filter({ hasText: 'eigenaar@groenwerkt.nl' }).filter({ hasText: `Uitdaging gewijzigd: ${ELDERLY}` })
+    await expect.poll(() => row.count()).toBe(1)
+    expect(await row.getByRole('cell').last().textContent()).toMatch(/Wacht op verzending\s*Gaat niet voor .+ de deur uit: wijzigingen tot dan komen in dit ene bericht/)
+    await row.locator('summary').press('Enter')
+    const body = await row.locator('pre').textContent()
+    expect(body).toContain('Dit is er veranderd:\n- Samenvatting\n')
+    // Saving the summary left the deadlines alone (the demo stores them to the second, the form shows minutes).
+    expect(body).not.toContain('Indienen tot')
+    expect(await axeViolations(admin, 'outbox with a scheduled mail')).toEqual([])
+    await admin.context().close()
   })
   it('asks before unsaved edits to a challenge are dropped, and lets the manager leave unasked when nothing changed', async () => {
     const page = await newPage()

@@ -102,4 +102,6 @@ export const OutboxEmail = Type.Object({
   status: Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('logged'), Type.Literal('failed')]),
   createdAt: DateTime,
   sentAt: Type.Union([DateTime, Type.Null()]),
+  /** A mail that gathers changes waits until then before it is sent. */
+  notBefore: Type.Union([DateTime, Type.Null()]),
 })

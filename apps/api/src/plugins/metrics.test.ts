@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestContext } from '../../test/test-app'
 import { http } from '../../test/http'
+import { emailOutbox } from '../modules/outbox/outbox.table'
 
 const TOKEN = 'metrics-token-for-tests-0123456789'
 
@@ -36,9 +37,29 @@ describe('observability', () => {
     expect(res.body).toEqual({
       status: 'ready',
       database: 'up',
-      queue: { pendingEmails: 0, oldestPendingSeconds: null, failedEmails: 0 },
+      queue: { pendingEmails: 0, oldestPendingSeconds: null, scheduledEmails: 0, failedEmails: 0 },
       jobs: { status: 'up', waiting: 0, failed: 0 },
     })
+  })
+
+  it('counts a mail that waits by design as scheduled, and as due only from its time, not its making', async () => {
+    const now = ctx.clock.now.getTime()
+    const ago = (s: number) => new Date(now - s * 1000)
+    await ctx.database.db.insert(emailOutbox).values([
+      { to: 'a@mail.nl', subject: 'Due for long', text: 'x', createdAt: ago(90) },
+      { to: 'b@mail.nl', subject: 'Made long ago, due since 30 s', text: 'x', createdAt: ago(600), notBefore: ago(30) },
+      { to: 'c@mail.nl', subject: 'Waiting to gather changes', text: 'x', createdAt: ago(900), notBefore: ago(-300) },
+      { to: 'd@mail.nl', subject: 'Sent', text: 'x', createdAt: ago(900), status: 'sent' },
+    ])
+    try {
+      const ready = await http(ctx).get('/api/v1/health/ready')
+      expect(ready.body.queue).toEqual({ pendingEmails: 2, oldestPendingSeconds: 90, scheduledEmails: 1, failedEmails: 0 })
+      const metrics = await http(ctx).get('/metrics').set('Authorization', `Bearer ${TOKEN}`)
+      expect(metrics.text).toContain('opgave_email_outbox_pending 2')
+      expect(metrics.text).toContain('opgave_email_outbox_scheduled 1')
+    } finally {
+      await ctx.database.db.delete(emailOutbox)
+    }
   })
 })
 

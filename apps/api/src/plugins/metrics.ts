@@ -1,11 +1,10 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { count, eq } from 'drizzle-orm'
 import { Gauge, Registry, collectDefaultMetrics, type Metric } from 'prom-client'
 import type { Database } from '../db/client'
 import { commonProblems } from '../lib/problem'
-import { emailOutbox } from '../modules/outbox/outbox.table'
+import { outboxBacklog } from '../modules/outbox/outbox.service'
 import { HttpRequestMetrics, type MetricValue } from './http-request-metrics'
 
 const sameToken = (given: string, expected: string) => {
@@ -25,7 +24,7 @@ function computedMetric(name: string, help: string, type: 'counter' | 'histogram
  * and carry no ids or tokens. Each app has its own registry (tests build many apps in one process).
  */
 export const metricsPlugin = fp(
-  async (app: FastifyInstance, opts: { token?: string; db: Database }) => {
+  async (app: FastifyInstance, opts: { token?: string; db: Database; now: () => Date }) => {
     // Without a token nobody can read them: nothing is collected (no hook on every request, no sampling timers).
     if (!opts.token) return
     const register = new Registry()
@@ -33,7 +32,8 @@ export const metricsPlugin = fp(
     const http = new HttpRequestMetrics()
     register.registerMetric(computedMetric('opgave_http_requests_total', 'HTTP requests', 'counter', () => http.counterValues()))
     register.registerMetric(computedMetric('opgave_http_request_duration_seconds', 'HTTP request latency', 'histogram', () => http.histogramValues('opgave_http_request_duration_seconds')))
-    const queueDepth = new Gauge({ name: 'opgave_email_outbox_pending', help: 'Emails waiting to be sent', registers: [register] })
+    const queueDepth = new Gauge({ name: 'opgave_email_outbox_pending', help: 'Emails due and waiting to be sent', registers: [register] })
+    const scheduledMails = new Gauge({ name: 'opgave_email_outbox_scheduled', help: 'Emails waiting by design until a set time (a mail gathering changes)', registers: [register] })
     const failedJobs = new Gauge({ name: 'opgave_email_outbox_failed', help: 'Emails that failed after all retries', registers: [register] })
     const jobQueueDepth = new Gauge({ name: 'opgave_job_queue_depth', help: 'Background jobs waiting (new or waiting for a retry), per queue', labelNames: ['queue'], registers: [register] })
     const jobsActive = new Gauge({ name: 'opgave_jobs_active', help: 'Background jobs running now, per queue', labelNames: ['queue'], registers: [register] })
@@ -49,10 +49,10 @@ export const metricsPlugin = fp(
     app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
       const given = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
       if (!sameToken(given, token)) throw commonProblems.unauthenticated('A metrics token is required.')
-      const [pending] = await opts.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'pending'))
-      const [failed] = await opts.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'failed'))
-      queueDepth.set(pending?.n ?? 0)
-      failedJobs.set(failed?.n ?? 0)
+      const backlog = await outboxBacklog(opts.db, opts.now())
+      queueDepth.set(backlog.due)
+      scheduledMails.set(backlog.scheduled)
+      failedJobs.set(backlog.failed)
       for (const { queue, counts } of await app.jobs.counts()) {
         jobQueueDepth.set({ queue }, counts.created + counts.retry)
         jobsActive.set({ queue }, counts.active)

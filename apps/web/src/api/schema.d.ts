@@ -5235,6 +5235,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             sentAt: string | null;
+                            notBefore: string | null;
                         }[];
                     };
                 };

@@ -1,10 +1,11 @@
 import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client'
-import { enqueueEmail } from '../outbox/outbox.service'
+import { enqueueCollapsibleEmails, enqueueEmail } from '../outbox/outbox.service'
 import { memberships } from '../organisations/organisations.table'
 import { proposalPartners, proposals } from '../proposals/proposals.table'
 import { users } from '../users/users.table'
 import { challengeFollowers } from './challenges.table'
+import { hasChanges, mergeChallengeChanges, renderChangesMail, type ChallengeChanges } from './challenge-changes'
 
 /** Why the recipient gets the mail: they follow the challenge, or are writing or have sent a proposal for it. */
 export const AUDIENCE_FOOTER = 'U ontvangt dit bericht omdat u deze uitdaging volgt of er met uw organisatie een voorstel voor maakt of heeft ingediend.'
@@ -43,4 +44,26 @@ export async function notifyFollowersAndApplicants(tx: DbOrTx, challengeId: stri
   const recipients = await challengeAudience(tx, challengeId)
   for (const to of recipients) await enqueueEmail(tx, { to, subject, text: `${text}\n\n${AUDIENCE_FOOTER}` })
   return recipients.length
+}
+
+/**
+ * How long a mail about changes waits for more: a manager who saves three corrections in five minutes, or
+ * sets weights criterion by criterion, sends the audience one mail that lists them all.
+ */
+export const CHANGE_MAIL_SETTLE_MS = 10 * 60 * 1000
+
+/**
+ * Tells the challenge's audience what changed (a published challenge edited, or its criteria), in the
+ * caller's transaction. Joins the mail still waiting for each address, if any; returns how many wait now.
+ */
+export async function announceChallengeChanges(tx: DbOrTx, challengeId: string, changes: ChallengeChanges, now: Date): Promise<number> {
+  if (!hasChanges(changes)) return 0
+  const recipients = await challengeAudience(tx, challengeId)
+  return enqueueCollapsibleEmails(tx, recipients, {
+    key: `challenge-changed:${challengeId}`,
+    notBefore: new Date(now.getTime() + CHANGE_MAIL_SETTLE_MS),
+    data: changes,
+    merge: mergeChallengeChanges,
+    render: (data) => renderChangesMail(data, AUDIENCE_FOOTER),
+  })
 }

@@ -9,7 +9,8 @@ import { organisations } from '../organisations/organisations.table'
 import { slugify } from '../organisations/slug'
 import { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePublic, isStaffOfChallenge, loadChallengeForUpdate, municipalityRole } from './challenges.access'
 import { challengeErrors } from './challenges.errors'
-import { notifyFollowersAndApplicants } from './challenges.followers'
+import { announceChallengeChanges, notifyFollowersAndApplicants } from './challenges.followers'
+import { challengeChanges } from './challenge-changes'
 import { completenessErrors, mergeChallengeInput, type MergedChallenge } from './challenges.input'
 import { budgetTotalCentsSql, isEditableStatus, loadMunicipalityRef, summaryColumns, toChallenge, toChallengeSummary, TRANSITIONS } from './challenges.mapper'
 import { canOnChallenges, isMunicipalityStaff } from './challenges.policy'
@@ -49,6 +50,11 @@ async function uniqueChallengeSlug(tx: DbOrTx, municipalityId: string, title: st
 async function replaceBudgetLines(tx: DbOrTx, challengeId: string, lines: NonNullable<MergedChallenge['budgetLines']>) {
   await tx.delete(challengeBudgetLines).where(eq(challengeBudgetLines.challengeId, challengeId))
   if (lines.length > 0) await tx.insert(challengeBudgetLines).values(lines.map((l) => ({ ...l, challengeId })))
+}
+
+async function budgetLinesDiffer(tx: DbOrTx, challengeId: string, lines: NonNullable<MergedChallenge['budgetLines']>): Promise<boolean> {
+  const stored = await tx.select({ portfolio: challengeBudgetLines.portfolio, amountCents: challengeBudgetLines.amountCents }).from(challengeBudgetLines).where(eq(challengeBudgetLines.challengeId, challengeId)).orderBy(challengeBudgetLines.position)
+  return JSON.stringify(stored) !== JSON.stringify(lines.map((l) => ({ portfolio: l.portfolio, amountCents: l.amountCents })))
 }
 
 async function budgetLineCount(tx: DbOrTx, challengeId: string): Promise<number> {
@@ -99,6 +105,7 @@ export async function updateChallenge(deps: ChallengeDeps, actor: Actor, challen
       .set({ ...merged.values, version: before.version + 1, updatedAt: now })
       .where(eq(challenges.id, challengeId))
       .returning()
+    const budgetLinesChanged = merged.budgetLines ? await budgetLinesDiffer(tx, challengeId, merged.budgetLines) : false
     if (merged.budgetLines) await replaceBudgetLines(tx, challengeId, merged.budgetLines)
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -110,7 +117,7 @@ export async function updateChallenge(deps: ChallengeDeps, actor: Actor, challen
       after: { ...auditable(after!), ...(merged.budgetLines ? { budgetLines: merged.budgetLines } : {}) },
     })
     if (wasPublished) {
-      await notifyFollowersAndApplicants(tx, challengeId, `Uitdaging gewijzigd: ${after!.title}`, `De uitdaging "${after!.title}" is gewijzigd.\n\nBekijk de actuele versie: ${challengeUrl(deps, challengeId)}`)
+      await announceChallengeChanges(tx, challengeId, challengeChanges(before, after!, { link: challengeUrl(deps, challengeId), budgetLinesChanged }), now)
     }
     return toChallenge(tx, after!, { actor, role }, now)
   })

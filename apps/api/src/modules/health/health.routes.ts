@@ -1,10 +1,9 @@
 import { Type } from '@sinclair/typebox'
-import { count, eq, min } from 'drizzle-orm'
 import type { App } from '../../lib/typed-app'
 import { problemResponses } from '../../lib/route-schema'
 import { isDatabaseReachable } from '../../db/client'
 import { commonProblems, defineProblem } from '../../lib/problem'
-import { emailOutbox } from '../outbox/outbox.table'
+import { outboxBacklog } from '../outbox/outbox.service'
 
 const queueDown = defineProblem(503, 'system.queue_down', 'Service unavailable')
 
@@ -12,7 +11,8 @@ const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Litera
 const Readiness = Type.Object({
   status: Type.Literal('ready'),
   database: Type.Literal('up'),
-  queue: Type.Object({ pendingEmails: Type.Integer(), oldestPendingSeconds: Type.Union([Type.Integer(), Type.Null()]), failedEmails: Type.Integer() }),
+    /** Emails due and not yet sent (a backlog), how long the oldest has been due, those that wait by design (gathering changes), and failed ones. */
+  queue: Type.Object({ pendingEmails: Type.Integer(), oldestPendingSeconds: Type.Union([Type.Integer(), Type.Null()]), scheduledEmails: Type.Integer(), failedEmails: Type.Integer() }),
   /** Background jobs (pg-boss): waiting = new or waiting for a retry. */
   jobs: Type.Object({ status: Type.Literal('up'), waiting: Type.Integer(), failed: Type.Integer() }),
 })
@@ -47,10 +47,9 @@ export async function healthRoutes(app: App, opts: { now: () => Date }) {
         jobs.waiting += counts.created + counts.retry
         jobs.failed += counts.failed
       }
-      const [pending] = await app.db.select({ n: count(), oldest: min(emailOutbox.createdAt) }).from(emailOutbox).where(eq(emailOutbox.status, 'pending'))
-      const [failed] = await app.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'failed'))
-      const oldest = pending?.oldest ? Math.max(0, Math.round((opts.now().getTime() - new Date(pending.oldest).getTime()) / 1000)) : null
-      return { status: 'ready' as const, database: 'up' as const, queue: { pendingEmails: pending?.n ?? 0, oldestPendingSeconds: oldest, failedEmails: failed?.n ?? 0 }, jobs }
+      const backlog = await outboxBacklog(app.db, opts.now())
+      const queue = { pendingEmails: backlog.due, oldestPendingSeconds: backlog.oldestDueSeconds, scheduledEmails: backlog.scheduled, failedEmails: backlog.failed }
+      return { status: 'ready' as const, database: 'up' as const, queue, jobs }
     },
   )
 }

@@ -5,7 +5,9 @@ import type { Database, DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
 import { recordAudit } from '../audit/audit.service'
-import { challengeUrl, isChallengePublic, notifyFollowersAndApplicants } from '../challenges/challenges.service'
+import { challengeUrl, isChallengePublic } from '../challenges/challenges.service'
+import { announceChallengeChanges } from '../challenges/challenges.followers'
+import { criteriaChanges } from '../challenges/challenge-changes'
 import type { ChallengeRow } from '../challenges/challenges.table'
 import { authorizeJury, authorizeRound } from './jury.access'
 import { juryErrors } from './jury.errors'
@@ -138,17 +140,12 @@ export interface CriteriaChangeDeps {
 /**
  * A criterion of the round was added, changed or removed: the round records when (the challenge page shows
  * a change made after publication), and once the challenge is public its followers are told, as for any
- * change to the challenge (applicants write against these criteria).
+ * change to the challenge (applicants write against these criteria), in the one mail that gathers changes.
  */
 async function criteriaChanged(tx: DbOrTx, deps: CriteriaChangeDeps, round: JuryRoundRow, challenge: ChallengeRow) {
   await tx.update(juryRounds).set({ criteriaChangedAt: deps.now() }).where(eq(juryRounds.id, round.id))
   if (!isChallengePublic(challenge)) return
-  await notifyFollowersAndApplicants(
-    tx,
-    challenge.id,
-    `Beoordeling gewijzigd: ${challenge.title}`,
-    `De beoordelingscriteria van "${round.name}" in de uitdaging "${challenge.title}" zijn gewijzigd.\n\nBekijk de actuele beoordeling: ${challengeUrl(deps, challenge.id)}`,
-  )
+  await announceChallengeChanges(tx, challenge.id, criteriaChanges(challenge.title, challengeUrl(deps, challenge.id), round.name), deps.now())
 }
 
 async function lockedGuard(tx: DbOrTx, round: JuryRoundRow) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, or } from 'drizzle-orm'
+import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm'
 import nodemailer from 'nodemailer'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Database } from '../../db/client'
@@ -16,7 +16,7 @@ export function createMailTransport(smtpUrl: string | undefined): MailTransport 
 }
 
 /**
- * Hands pending outbox rows to the email.send queue. Each job's id is the email's id, so handing a row
+ * Hands pending outbox rows whose time has come (`notBefore`) to the email.send queue. Each job's id is the email's id, so handing a row
  * over twice (a retry after a crash) cannot create two jobs. Rows are claimed with SKIP LOCKED, so
  * relays on several instances never claim the same row. Returns how many were handed over.
  */
@@ -25,7 +25,13 @@ export async function relayPendingEmails(db: Database, queue: JobQueue, now = ne
     const rows = await tx
       .select({ id: emailOutbox.id })
       .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, 'pending'), or(isNull(emailOutbox.queuedAt), lt(emailOutbox.queuedAt, new Date(now.getTime() - REQUEUE_AFTER_MS)))))
+      .where(
+        and(
+          eq(emailOutbox.status, 'pending'),
+          or(isNull(emailOutbox.queuedAt), lt(emailOutbox.queuedAt, new Date(now.getTime() - REQUEUE_AFTER_MS))),
+          or(isNull(emailOutbox.notBefore), lte(emailOutbox.notBefore, now)),
+        ),
+      )
       .orderBy(asc(emailOutbox.createdAt))
       .limit(batchSize)
       .for('update', { skipLocked: true })

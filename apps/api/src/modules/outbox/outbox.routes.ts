@@ -17,7 +17,7 @@ export async function outboxRoutes(app: App) {
     async (request) => {
       if (!requireActor(request).isPlatformAdmin) throw commonProblems.forbidden('Only platform administrators can read the outbox.')
       const rows = await listOutbox(app.db)
-      return { items: rows.map((r) => ({ id: r.id, to: r.to, subject: r.subject, text: r.text, status: r.status, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })) }
+      return { items: rows.map((r) => ({ id: r.id, to: r.to, subject: r.subject, text: r.text, status: r.status, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null, notBefore: r.notBefore?.toISOString() ?? null })) }
     },
   )
 }

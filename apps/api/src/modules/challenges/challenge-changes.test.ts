@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { challengeChanges, changeLines, criteriaChanges, hasChanges, mergeChallengeChanges, renderChangesMail } from './challenge-changes'
+import type { MergedChallenge } from './challenges.input'
+
+const link = 'https://opgave.example/uitdagingen/1'
+
+const stored: MergedChallenge['values'] = {
+  title: 'Groene daken',
+  summary: 'Daken vergroenen',
+  problemStatement: 'Hitte in de wijk',
+  desiredOutcome: 'Koelere straten',
+  sdgGoals: [11, 13],
+  sdgTargets: ['11.6'],
+  eligibleEnterpriseKinds: [],
+  eligibleRegions: [],
+  reservedArt282: false,
+  socialReturnPercent: 5,
+  contractKind: 'pilot_contract',
+  contractValueCents: 2_500_000,
+  contactName: 'Anna de Vries',
+  contactEmail: 'anna@gemeente.nl',
+  publishAt: new Date('2026-11-01T09:00:00Z'),
+  questionsDeadline: new Date('2026-11-20T11:00:00Z'),
+  submissionDeadline: new Date('2026-12-01T11:00:00Z'),
+  decisionAt: null,
+}
+const edit = (patch: Partial<MergedChallenge['values']>) => ({ ...stored, ...patch })
+const none = { link, budgetLinesChanged: false }
+
+describe('challengeChanges', () => {
+  it('finds nothing in a save that changed nothing, so no mail is made', () => {
+    const changes = challengeChanges(stored, edit({ sdgGoals: [11, 13], publishAt: new Date(stored.publishAt!) }), none)
+    expect(hasChanges(changes)).toBe(false)
+    expect(renderChangesMail(changes, 'voet')).toBeNull()
+  })
+
+  it('keeps the old and new value of deadlines, money and terms, and only names long texts and lists', () => {
+    const changes = challengeChanges(stored, edit({ submissionDeadline: new Date('2026-12-08T11:00:00Z'), contractValueCents: 3_000_050, problemStatement: 'Hitte en droogte', sdgTargets: ['11.6', '13.1'] }), { link, budgetLinesChanged: true })
+    expect(changes.values).toEqual({
+      submissionDeadline: { from: '2026-12-01T11:00:00.000Z', to: '2026-12-08T11:00:00.000Z' },
+      contractValueCents: { from: 2_500_000, to: 3_000_050 },
+    })
+    expect(changes.named).toEqual(['problemStatement', 'sdgTargets', 'budgetLines'])
+    // Dutch time, whole euros without decimals, cents with them (Intl puts a no-break space after the sign).
+    expect(changeLines(changes)).toEqual([
+      '- Indienen tot: was 1 december 2026 om 12:00, nu 8 december 2026 om 12:00',
+      '- Waarde van prijs of opdracht: was €\u00a025.000, nu €\u00a030.000,50',
+      '- Probleemstelling',
+      '- SDG-subdoelen',
+      '- Budgetregels',
+    ])
+  })
+
+  it('says when a value is emptied, and writes yes/no, kinds and percentages in words', () => {
+    const changes = challengeChanges(stored, edit({ socialReturnPercent: 7.5, reservedArt282: true, contractKind: 'prize', contactName: null }), none)
+    expect(changeLines(changes)).toEqual([
+      '- Soort opdracht: was pilotopdracht, nu prijs',
+      '- Social return: was 5% van de opdrachtwaarde, nu 7,5% van de opdrachtwaarde',
+      '- Voorbehouden opdracht (art. 2.82): was nee, nu ja',
+      '- Contactpersoon: was "Anna de Vries", nu niet ingevuld',
+    ])
+  })
+})
+
+describe('mergeChallengeChanges', () => {
+  it('keeps where a deadline started and where it ended, over several saves', () => {
+    const first = challengeChanges(stored, edit({ submissionDeadline: new Date('2026-12-08T11:00:00Z') }), none)
+    const second = challengeChanges(edit({ submissionDeadline: new Date('2026-12-08T11:00:00Z') }), edit({ submissionDeadline: new Date('2026-12-15T11:00:00Z'), summary: 'Nieuw' }), none)
+    const merged = mergeChallengeChanges(first, second)
+    expect(merged.values.submissionDeadline).toEqual({ from: '2026-12-01T11:00:00.000Z', to: '2026-12-15T11:00:00.000Z' })
+    expect(merged.named).toEqual(['summary'])
+  })
+
+  it('drops a value moved and moved back, and says nothing when that was all', () => {
+    const moved = challengeChanges(stored, edit({ questionsDeadline: new Date('2026-11-25T11:00:00Z') }), none)
+    const back = challengeChanges(edit({ questionsDeadline: new Date('2026-11-25T11:00:00Z') }), stored, none)
+    const merged = mergeChallengeChanges(moved, back)
+    expect(merged.values).toEqual({})
+    expect(renderChangesMail(merged, 'voet')).toBeNull()
+  })
+
+  it('joins criteria of several rounds once each, and takes the newest title and link', () => {
+    const renamed = challengeChanges(stored, edit({ title: 'Groene daken 2027' }), { link: `${link}?v=2`, budgetLinesChanged: false })
+    const merged = [criteriaChanges('Groene daken', link, 'Ronde 1'), renamed, criteriaChanges('Groene daken 2027', `${link}?v=2`, 'Ronde 2'), criteriaChanges('Groene daken 2027', `${link}?v=2`, 'Ronde 1')].reduce(mergeChallengeChanges)
+    expect(merged.criteriaRounds).toEqual(['Ronde 1', 'Ronde 2'])
+    expect(merged.title).toBe('Groene daken 2027')
+    expect(merged.link).toBe(`${link}?v=2`)
+  })
+})
+
+describe('renderChangesMail', () => {
+  it('says "Beoordeling" in the subject when only criteria changed, "Uitdaging" otherwise, and ends with the link and the footer', () => {
+    const criteria = renderChangesMail(criteriaChanges('Groene daken', link, 'Ronde 1: schriftelijk'), 'Waarom u dit krijgt.')!
+    expect(criteria.subject).toBe('Beoordeling gewijzigd: Groene daken')
+    expect(criteria.text).toBe(
+      ['De uitdaging "Groene daken" is gewijzigd. Dit is er veranderd:', '- Beoordelingscriteria van "Ronde 1: schriftelijk"', '', `Bekijk de actuele versie: ${link}`, '', 'Waarom u dit krijgt.'].join('\n'),
+    )
+    const both = mergeChallengeChanges(criteriaChanges('Groene daken', link, 'Ronde 1'), challengeChanges(stored, edit({ summary: 'Anders' }), none))
+    expect(renderChangesMail(both, '')!.subject).toBe('Uitdaging gewijzigd: Groene daken')
+  })
+})
