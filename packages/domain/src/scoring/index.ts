@@ -14,7 +14,7 @@ export type {
   UncalibratedJuror,
   UncalibratedReason,
 } from './types'
-export { normaliseScore, normaliseWeights, jurorTotal } from './weighted-total'
+export { normaliseScore, normaliseWeights, jurorTotal, weightSharesPercent } from './weighted-total'
 export { countedScorecards } from './scorecard-filter'
 export { calibrateTotals, type CalibratedTotal } from './calibration'
 export { aggregate } from './aggregation'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { jurorTotal, normaliseScore, normaliseWeights } from './weighted-total'
+import { jurorTotal, normaliseScore, normaliseWeights, weightSharesPercent } from './weighted-total'
 import type { Criterion } from './types'
 
 const crit = (id: string, weight: number, scaleMin: number, scaleMax: number): Criterion => ({
@@ -45,6 +45,21 @@ describe('normaliseWeights', () => {
   it('rejects a zero weight and duplicate ids', () => {
     expect(() => normaliseWeights({ criteria: [crit('a', 0, 0, 10)] })).toThrow(RangeError)
     expect(() => normaliseWeights({ criteria: [crit('a', 1, 0, 10), crit('a', 1, 0, 10)] })).toThrow(RangeError)
+  })
+})
+
+describe('weightSharesPercent', () => {
+  it('gives each weight its share of 100, unrounded, in the given order', () => {
+    // 4, 3, 2, 1 → sum 10 → 40, 30, 20, 10; 1, 2 → 33.33…, 66.66…
+    expect(weightSharesPercent([4, 3, 2, 1])).toEqual([40, 30, 20, 10])
+    const [a, b] = weightSharesPercent([1, 2])
+    expect(a).toBeCloseTo(100 / 3, 12)
+    expect(b).toBeCloseTo(200 / 3, 12)
+  })
+
+  it('gives 0 to every share of a round with nothing weighted yet, and nothing for no criteria', () => {
+    expect(weightSharesPercent([0, 0])).toEqual([0, 0])
+    expect(weightSharesPercent([])).toEqual([])
   })
 })
 

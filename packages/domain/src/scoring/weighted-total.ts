@@ -25,6 +25,16 @@ export function normaliseWeightVector(raw: ArrayLike<number>): Float64Array {
   return out
 }
 
+/**
+ * Each weight's share of their total in percent, unrounded: what "weight 3 of 7" means to a reader (the
+ * challenge page, the juror's scorecard, the set-up screen, open data). Unlike the normalisation used for
+ * scoring it accepts a round still being set up: with nothing weighted yet every share is 0.
+ */
+export function weightSharesPercent(weights: readonly number[]): number[] {
+  const total = weights.reduce((sum, w) => sum + w, 0)
+  return weights.map((w) => (total > 0 ? (100 * w) / total : 0))
+}
+
 /** Criterion weights normalised to sum 1 over the given criteria. */
 export function normaliseWeights({ criteria }: { criteria: readonly Criterion[] }): {
   weights: Map<string, number>

@@ -1,6 +1,6 @@
 import { and, asc, inArray, isNotNull, isNull } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
-import { budgetTotalCents, effectiveChallengeStatus, isInPeriod } from '@opgave/domain'
+import { budgetTotalCents, effectiveChallengeStatus, isInPeriod, weightSharesPercent } from '@opgave/domain'
 import type { DbOrTx } from '../../db/client'
 import { assessmentsOf } from '../jury/jury-assessment'
 import { juryDecisions } from '../jury/jury.table'
@@ -82,9 +82,8 @@ export async function openQuestions(deps: OpenDataDeps, scope: Scope): Promise<S
 }
 
 /** Each weight's share of the total in percent, one decimal (what "weight 3 of 7" means to a reader). */
-export function weightSharesPercent(weights: readonly number[]): number[] {
-  const total = weights.reduce((sum, w) => sum + w, 0)
-  return weights.map((w) => (total > 0 ? Math.round((1000 * w) / total) / 10 : 0))
+export function roundedWeightShares(weights: readonly number[]): number[] {
+  return weightSharesPercent(weights).map((share) => Math.round(share * 10) / 10)
 }
 
 /** The criteria of published challenges' jury rounds, as applicants read them on the challenge page. */
@@ -93,7 +92,7 @@ export async function openCriteria(deps: OpenDataDeps, scope: Scope): Promise<St
   const assessments = await assessmentsOf(deps.db, rows.map((c) => c.row))
   return rows.flatMap(({ row }) =>
     assessments.get(row.id)!.flatMap((round) => {
-      const shares = weightSharesPercent(round.criteria.map((c) => c.weight))
+      const shares = roundedWeightShares(round.criteria.map((c) => c.weight))
       return round.criteria.map((c, i) => ({
         challengeId: row.id,
         challengeTitle: row.title,

@@ -8,7 +8,7 @@ import { juryCriteria, juryRounds } from '../jury/jury.table'
 import { organisations } from '../organisations/organisations.table'
 import { questions } from '../questions/questions.table'
 import { users } from '../users/users.table'
-import { weightSharesPercent } from './open-data.service'
+import { roundedWeightShares } from './open-data.service'
 
 const DAY = 86_400_000
 const DATASETS = ['challenges', 'questions', 'results', 'criteria', 'impact'] as const
@@ -71,10 +71,10 @@ describe('open data on the demo data', () => {
   })
 
   it('rounds weight shares to one decimal, and gives 0 when no weight is positive', () => {
-    expect(weightSharesPercent([1, 1, 1])).toEqual([33.3, 33.3, 33.3])
-    expect(weightSharesPercent([3, 2, 2])).toEqual([42.9, 28.6, 28.6])
-    expect(weightSharesPercent([])).toEqual([])
-    expect(weightSharesPercent([0])).toEqual([0])
+    expect(roundedWeightShares([1, 1, 1])).toEqual([33.3, 33.3, 33.3])
+    expect(roundedWeightShares([3, 2, 2])).toEqual([42.9, 28.6, 28.6])
+    expect(roundedWeightShares([])).toEqual([])
+    expect(roundedWeightShares([0])).toEqual([0])
   })
 
   it('gives the same impact figures as the dashboard, as JSON and as CSV', async () => {

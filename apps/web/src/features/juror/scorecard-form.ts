@@ -1,4 +1,4 @@
-import { jurorTotal } from '@opgave/domain'
+import { jurorTotal, weightSharesPercent } from '@opgave/domain'
 
 /** What the scorecard screen needs of a criterion (the API's JuryCriterion fits). */
 export interface FormCriterion {
@@ -67,8 +67,8 @@ export function liveTotal(criteria: readonly FormCriterion[], form: ScoreForm): 
 
 /** Weights as shares of 100 %, as the juror should read them (the API normalises the same way). */
 export function weightShares(criteria: readonly FormCriterion[]): Record<string, number> {
-  const sum = criteria.reduce((s, c) => s + c.weight, 0)
-  return Object.fromEntries(criteria.map((c) => [c.id, sum > 0 ? (100 * c.weight) / sum : 0]))
+  const shares = weightSharesPercent(criteria.map((c) => c.weight))
+  return Object.fromEntries(criteria.map((c, i) => [c.id, shares[i]!]))
 }
 
 /** The level descriptor that applies to a score: the highest level at or below it. */

@@ -1,3 +1,4 @@
+import { weightSharesPercent } from '@opgave/domain'
 import { parseDutchNumber } from '../../composables/dutch-number'
 import type { UiMessage } from '../../composables/messages'
 import type { CreateCriterionBody, JuryCriterion } from './api'
@@ -98,6 +99,6 @@ export function criterionBody(draft: CriterionDraft): { ok: true; body: Required
 
 /** Each criterion's share of the round's total weight, in percent (what weights mean to the jury). */
 export function weightShares(criteria: readonly { id: string; weight: number }[]): Map<string, number> {
-  const total = criteria.reduce((sum, c) => sum + c.weight, 0)
-  return new Map(criteria.map((c) => [c.id, total > 0 ? (100 * c.weight) / total : 0]))
+  const shares = weightSharesPercent(criteria.map((c) => c.weight))
+  return new Map(criteria.map((c, i) => [c.id, shares[i]!]))
 }
