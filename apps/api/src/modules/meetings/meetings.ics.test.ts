@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { escapeIcsText, foldIcsLine, icsDateTime, meetingToIcs, type IcsMeeting } from './meetings.ics'
+import { escapeIcsText, foldIcsLine, icsDateTime } from '../../lib/ics'
+import { meetingToIcs, type IcsMeeting } from './meetings.ics'
 
 const meeting = (overrides: Partial<IcsMeeting> = {}): IcsMeeting => ({
   id: '0b0e6a52-2b8c-4a1e-9a57-5d3f1c2b7a10',

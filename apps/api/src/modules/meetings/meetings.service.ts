@@ -16,6 +16,7 @@ import { meetingToIcs } from './meetings.ics'
 import { canManageMeetings, manageAccess, municipalityAccess, placesLeft, readAccess, registrationDeadline, registrationRefusal } from './meetings.policy'
 import type { CreateMeetingBody, Meeting, MeetingListQuery, MeetingPage, RegisterBody, Registration, UpdateMeetingBody } from './meetings.schemas'
 import { meetingRegistrations, meetings, type MeetingRow } from './meetings.table'
+import { icsUidDomain } from '../../lib/ics'
 
 export interface MeetingDeps {
   db: Database
@@ -27,13 +28,7 @@ export interface MeetingDeps {
 const base = (deps: Pick<MeetingDeps, 'publicUrl'>) => deps.publicUrl.replace(/\/$/, '')
 export const meetingPageUrl = (deps: Pick<MeetingDeps, 'publicUrl'>, id: string) => `${base(deps)}/bijeenkomsten/${id}`
 export const meetingIcsUrl = (deps: Pick<MeetingDeps, 'publicUrl'>, id: string) => `${base(deps)}/api/v1/meetings/${id}/ics`
-const uidDomain = (deps: Pick<MeetingDeps, 'publicUrl'>) => {
-  try {
-    return new URL(deps.publicUrl).hostname || 'opgave'
-  } catch {
-    return 'opgave'
-  }
-}
+const uidDomain = (deps: Pick<MeetingDeps, 'publicUrl'>) => icsUidDomain(deps.publicUrl)
 
 const registeredCountSql = sql<number>`(select count(*) from ${meetingRegistrations} where ${meetingRegistrations.meetingId} = ${meetings.id})`.mapWith(Number)
 const municipalityOrg = alias(organisations, 'meeting_municipality')
