@@ -208,6 +208,12 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await page.getByText(/^Nog .* om in te dienen$/).waitFor()
     await page.getByText(/^De criteria van deze ronde zijn na de publicatie gewijzigd, op .+\.$/).waitFor()
     expect(await page.getByRole('table', { name: 'Budget per portefeuille' }).innerText()).toContain('Sociaal domein')
+    // The deadlines go into the visitor's own calendar: the link downloads an .ics with one entry per date.
+    const calendar = page.getByRole('link', { name: 'Termijnen in uw agenda zetten (.ics)' })
+    const ics = await fetch(new URL((await calendar.getAttribute('href'))!, product.baseUrl))
+    expect(ics.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    expect(((await ics.text()).match(/BEGIN:VEVENT/g) ?? []).length).toBe(3)
+    expect(await calendar.getAttribute('download')).toBe('')
     // How proposals will be judged, readable before anyone writes: each criterion's share of the total
     // (weights 4, 3, 2, 1), scale, minimum and what the scores mean.
     const criteria = page.getByRole('table', { name: /^Criteria (van|of) Schriftelijke beoordeling$/ })
@@ -223,6 +229,7 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('table', { name: 'Criteria of Schriftelijke beoordeling' }).waitFor()
     expect(await cells(3)).toEqual(['10%', '0–10', 'none'])
+    await page.getByRole('link', { name: 'Add the deadlines to your calendar (.ics)' }).waitFor()
     expect(await axeViolations(page, 'challenge page (anonymous, en)')).toEqual([])
     await page.context().close()
   })

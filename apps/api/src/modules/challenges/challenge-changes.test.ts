@@ -3,6 +3,7 @@ import { challengeChanges, changeLines, criteriaChanges, hasChanges, mergeChalle
 import type { MergedChallenge } from './challenges.input'
 
 const link = 'https://opgave.example/uitdagingen/1'
+const calendarLink = 'https://opgave.example/api/v1/challenges/1/ics'
 
 const stored: MergedChallenge['values'] = {
   title: 'Groene daken',
@@ -25,7 +26,7 @@ const stored: MergedChallenge['values'] = {
   decisionAt: null,
 }
 const edit = (patch: Partial<MergedChallenge['values']>) => ({ ...stored, ...patch })
-const none = { link, budgetLinesChanged: false }
+const none = { link, calendarLink, budgetLinesChanged: false }
 
 describe('challengeChanges', () => {
   it('finds nothing in a save that changed nothing, so no mail is made', () => {
@@ -35,7 +36,7 @@ describe('challengeChanges', () => {
   })
 
   it('keeps the old and new value of deadlines, money and terms, and only names long texts and lists', () => {
-    const changes = challengeChanges(stored, edit({ submissionDeadline: new Date('2026-12-08T11:00:00Z'), contractValueCents: 3_000_050, problemStatement: 'Hitte en droogte', sdgTargets: ['11.6', '13.1'] }), { link, budgetLinesChanged: true })
+    const changes = challengeChanges(stored, edit({ submissionDeadline: new Date('2026-12-08T11:00:00Z'), contractValueCents: 3_000_050, problemStatement: 'Hitte en droogte', sdgTargets: ['11.6', '13.1'] }), { link, calendarLink, budgetLinesChanged: true })
     expect(changes.values).toEqual({
       submissionDeadline: { from: '2026-12-01T11:00:00.000Z', to: '2026-12-08T11:00:00.000Z' },
       contractValueCents: { from: 2_500_000, to: 3_000_050 },
@@ -80,8 +81,8 @@ describe('mergeChallengeChanges', () => {
   })
 
   it('joins criteria of several rounds once each, and takes the newest title and link', () => {
-    const renamed = challengeChanges(stored, edit({ title: 'Groene daken 2027' }), { link: `${link}?v=2`, budgetLinesChanged: false })
-    const merged = [criteriaChanges('Groene daken', link, 'Ronde 1'), renamed, criteriaChanges('Groene daken 2027', `${link}?v=2`, 'Ronde 2'), criteriaChanges('Groene daken 2027', `${link}?v=2`, 'Ronde 1')].reduce(mergeChallengeChanges)
+    const renamed = challengeChanges(stored, edit({ title: 'Groene daken 2027' }), { link: `${link}?v=2`, calendarLink, budgetLinesChanged: false })
+    const merged = [criteriaChanges('Groene daken', link, calendarLink, 'Ronde 1'), renamed, criteriaChanges('Groene daken 2027', `${link}?v=2`, calendarLink, 'Ronde 2'), criteriaChanges('Groene daken 2027', `${link}?v=2`, calendarLink, 'Ronde 1')].reduce(mergeChallengeChanges)
     expect(merged.criteriaRounds).toEqual(['Ronde 1', 'Ronde 2'])
     expect(merged.title).toBe('Groene daken 2027')
     expect(merged.link).toBe(`${link}?v=2`)
@@ -90,12 +91,16 @@ describe('mergeChallengeChanges', () => {
 
 describe('renderChangesMail', () => {
   it('says "Beoordeling" in the subject when only criteria changed, "Uitdaging" otherwise, and ends with the link and the footer', () => {
-    const criteria = renderChangesMail(criteriaChanges('Groene daken', link, 'Ronde 1: schriftelijk'), 'Waarom u dit krijgt.')!
+    const criteria = renderChangesMail(criteriaChanges('Groene daken', link, calendarLink, 'Ronde 1: schriftelijk'), 'Waarom u dit krijgt.')!
     expect(criteria.subject).toBe('Beoordeling gewijzigd: Groene daken')
     expect(criteria.text).toBe(
       ['De uitdaging "Groene daken" is gewijzigd. Dit is er veranderd:', '- Beoordelingscriteria van "Ronde 1: schriftelijk"', '', `Bekijk de actuele versie: ${link}`, '', 'Waarom u dit krijgt.'].join('\n'),
     )
-    const both = mergeChallengeChanges(criteriaChanges('Groene daken', link, 'Ronde 1'), challengeChanges(stored, edit({ summary: 'Anders' }), none))
+    const both = mergeChallengeChanges(criteriaChanges('Groene daken', link, calendarLink, 'Ronde 1'), challengeChanges(stored, edit({ summary: 'Anders' }), none))
     expect(renderChangesMail(both, '')!.subject).toBe('Uitdaging gewijzigd: Groene daken')
+    // Only the criteria-only mail above lacks the calendar: a moved date offers it.
+    expect(criteria.text).not.toContain(calendarLink)
+    const moved = renderChangesMail(challengeChanges(stored, edit({ questionsDeadline: new Date('2026-11-22T11:00:00Z') }), none), '')!
+    expect(moved.text).toContain(`Bekijk de actuele versie: ${link}\nZet de termijnen opnieuw in uw agenda (.ics): ${calendarLink}\n`)
   })
 })

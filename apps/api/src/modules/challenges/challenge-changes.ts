@@ -8,6 +8,8 @@ import type { MergedChallenge } from './challenges.input'
 export interface ChallengeChanges {
   title: string
   link: string
+  /** The challenge's dates as .ics, offered when a date moved. */
+  calendarLink: string
   /** Fields whose old and new value the mail shows (dates as ISO text, money in cents). */
   values: Partial<Record<ValueField, { from: Scalar; to: Scalar }>>
   /** Fields the mail only names (long texts and lists). */
@@ -23,6 +25,7 @@ type Values = MergedChallenge['values']
 const VALUE_FIELDS = ['submissionDeadline', 'questionsDeadline', 'decisionAt', 'contractValueCents', 'contractKind', 'socialReturnPercent', 'reservedArt282', 'title', 'contactName', 'contactEmail'] as const
 const NAMED_FIELDS = ['eligibleEnterpriseKinds', 'eligibleRegions', 'summary', 'problemStatement', 'desiredOutcome', 'sdgGoals', 'sdgTargets', 'budgetLines'] as const
 type ValueField = (typeof VALUE_FIELDS)[number]
+const DATE_FIELDS = ['submissionDeadline', 'questionsDeadline', 'decisionAt'] as const satisfies readonly ValueField[]
 type NamedField = (typeof NAMED_FIELDS)[number]
 
 const LABELS: Record<ValueField | NamedField, string> = {
@@ -50,7 +53,7 @@ const scalar = (value: Values[ValueField]): Scalar => (value instanceof Date ? v
 const sameList = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The changes from one stored version to the next; `budgetLinesChanged` is decided by the caller, who has the lines. */
-export function challengeChanges(before: Values, after: Values, context: { link: string; budgetLinesChanged: boolean }): ChallengeChanges {
+export function challengeChanges(before: Values, after: Values, context: { link: string; calendarLink: string; budgetLinesChanged: boolean }): ChallengeChanges {
   const values: ChallengeChanges['values'] = {}
   for (const field of VALUE_FIELDS) {
     const from = scalar(before[field])
@@ -60,12 +63,12 @@ export function challengeChanges(before: Values, after: Values, context: { link:
   const named = NAMED_FIELDS.filter((field) =>
     field === 'budgetLines' ? context.budgetLinesChanged : Array.isArray(before[field]) ? !sameList(before[field] as unknown[], after[field] as unknown[]) : before[field] !== after[field],
   )
-  return { title: after.title, link: context.link, values, named, criteriaRounds: [] }
+  return { title: after.title, link: context.link, calendarLink: context.calendarLink, values, named, criteriaRounds: [] }
 }
 
 /** A change to the criteria of one round, in the same shape, so it joins the challenge's waiting mail. */
-export function criteriaChanges(title: string, link: string, roundName: string): ChallengeChanges {
-  return { title, link, values: {}, named: [], criteriaRounds: [roundName] }
+export function criteriaChanges(title: string, link: string, calendarLink: string, roundName: string): ChallengeChanges {
+  return { title, link, calendarLink, values: {}, named: [], criteriaRounds: [roundName] }
 }
 
 /**
@@ -82,7 +85,7 @@ export function mergeChallengeChanges(waiting: ChallengeChanges, newer: Challeng
   }
   const named = NAMED_FIELDS.filter((f) => waiting.named.includes(f) || newer.named.includes(f))
   const criteriaRounds = [...new Set([...waiting.criteriaRounds, ...newer.criteriaRounds])]
-  return { title: newer.title, link: newer.link, values, named, criteriaRounds }
+  return { title: newer.title, link: newer.link, calendarLink: newer.calendarLink, values, named, criteriaRounds }
 }
 
 export function hasChanges(changes: ChallengeChanges): boolean {
@@ -135,8 +138,17 @@ export function changeLines(changes: ChallengeChanges): string[] {
 export function renderChangesMail(changes: ChallengeChanges, footer: string): { subject: string; text: string } | null {
   if (!hasChanges(changes)) return null
   const onlyCriteria = Object.keys(changes.values).length === 0 && changes.named.length === 0
+  const datesMoved = DATE_FIELDS.some((field) => changes.values[field])
   return {
     subject: `${onlyCriteria ? 'Beoordeling' : 'Uitdaging'} gewijzigd: ${changes.title}`,
-    text: [`De uitdaging "${changes.title}" is gewijzigd. Dit is er veranderd:`, ...changeLines(changes), '', `Bekijk de actuele versie: ${changes.link}`, '', footer].join('\n'),
+    text: [
+      `De uitdaging "${changes.title}" is gewijzigd. Dit is er veranderd:`,
+      ...changeLines(changes),
+      '',
+      `Bekijk de actuele versie: ${changes.link}`,
+      ...(datesMoved ? [`Zet de termijnen opnieuw in uw agenda (.ics): ${changes.calendarLink}`] : []),
+      '',
+      footer,
+    ].join('\n'),
   }
 }

@@ -67,7 +67,7 @@ describe('the mail about changes to a published challenge: one per ten minutes, 
       '- Samenvatting',
       '- Beoordelingscriteria van "Ronde 1"',
     ])
-    expect(mail!.text).toContain(`/uitdagingen/${published.id}`)
+    expect(mail!.text).toContain(`Bekijk de actuele versie: http://localhost:3000/uitdagingen/${published.id}\nZet de termijnen opnieuw in uw agenda (.ics): http://localhost:3000/api/v1/challenges/${published.id}/ics\n`)
     // The series waits ten minutes from its first change; later changes joined without moving it.
     expect(mail!.notBefore!.toISOString()).toBe(new Date(firstSave.getTime() + CHANGE_MAIL_SETTLE_MS).toISOString())
 

@@ -6,6 +6,7 @@ import { bearerAuth, problemResponses } from '../../lib/route-schema'
 import { requireActor } from '../../plugins/auth'
 import { listPublicChallenges } from './challenges.catalogue'
 import {
+  challengeCalendar,
   createChallenge,
   followChallenge,
   getChallenge,
@@ -54,6 +55,24 @@ export async function publicChallengeRoutes(app: App, opts: PublicOptions) {
       },
     },
     async (request) => getChallenge(deps, request.actor, request.params.challengeId),
+  )
+
+  app.get(
+    '/challenges/:challengeId/ics',
+    {
+      schema: {
+        tags,
+        operationId: 'getChallengeCalendar',
+        summary: 'The challenge’s questions deadline, submission deadline and expected decision as an iCalendar file (RFC 5545): one UID per date, SEQUENCE = version',
+        security: [{}, ...bearerAuth],
+        params: IdParams('challengeId'),
+        response: { 200: { description: 'An iCalendar file with one VEVENT per date that is set (UTF-8, CRLF line endings, lines folded at 75 octets)', content: { 'text/calendar': { schema: Type.String() } } }, ...problemResponses(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { ics, fileName } = await challengeCalendar(deps, request.actor, request.params.challengeId)
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-cache').send(ics)
+    },
   )
 }
 

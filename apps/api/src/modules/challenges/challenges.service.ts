@@ -11,6 +11,8 @@ import { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePubl
 import { challengeErrors } from './challenges.errors'
 import { announceChallengeChanges, notifyFollowersAndApplicants } from './challenges.followers'
 import { challengeChanges } from './challenge-changes'
+import { challengeToIcs } from './challenges.ics'
+import { icsUidDomain } from '../../lib/ics'
 import { completenessErrors, mergeChallengeInput, type MergedChallenge } from './challenges.input'
 import { budgetTotalCentsSql, isEditableStatus, loadMunicipalityRef, summaryColumns, toChallenge, toChallengeSummary, TRANSITIONS } from './challenges.mapper'
 import { canOnChallenges, isMunicipalityStaff } from './challenges.policy'
@@ -28,6 +30,7 @@ export interface ChallengeDeps {
 }
 
 export const challengeUrl = (deps: Pick<ChallengeDeps, 'publicUrl'>, id: string) => `${deps.publicUrl.replace(/\/$/, '')}/uitdagingen/${id}`
+export const challengeCalendarUrl = (deps: Pick<ChallengeDeps, 'publicUrl'>, id: string) => `${deps.publicUrl.replace(/\/$/, '')}/api/v1/challenges/${id}/ics`
 
 /** The municipality must exist; non-staff learn nothing (404), staff without the right get 403. */
 async function authorizeMunicipality(db: DbOrTx, actor: Actor, municipalityId: string, action: 'challenge.read_draft' | 'challenge.edit') {
@@ -117,7 +120,7 @@ export async function updateChallenge(deps: ChallengeDeps, actor: Actor, challen
       after: { ...auditable(after!), ...(merged.budgetLines ? { budgetLines: merged.budgetLines } : {}) },
     })
     if (wasPublished) {
-      await announceChallengeChanges(tx, challengeId, challengeChanges(before, after!, { link: challengeUrl(deps, challengeId), budgetLinesChanged }), now)
+      await announceChallengeChanges(tx, challengeId, challengeChanges(before, after!, { link: challengeUrl(deps, challengeId), calendarLink: challengeCalendarUrl(deps, challengeId), budgetLinesChanged }), now)
     }
     return toChallenge(tx, after!, { actor, role }, now)
   })
@@ -188,6 +191,12 @@ export async function loadVisibleChallenge(db: DbOrTx, actor: Actor | null, chal
 export async function getChallenge(deps: ChallengeDeps, actor: Actor | null, challengeId: string): Promise<Challenge> {
   const { row, role } = await loadVisibleChallenge(deps.db, actor, challengeId)
   return toChallenge(deps.db, row, { actor, role }, deps.now())
+}
+
+/** The challenge's dates as an .ics file, visible as the challenge is (`challengeToIcs`). */
+export async function challengeCalendar(deps: ChallengeDeps, actor: Actor | null, challengeId: string): Promise<{ ics: string; fileName: string }> {
+  const { row } = await loadVisibleChallenge(deps.db, actor, challengeId)
+  return { ics: challengeToIcs({ ...row, pageUrl: challengeUrl(deps, row.id) }, { uidDomain: icsUidDomain(deps.publicUrl) }), fileName: `uitdaging-${row.slug}.ics` }
 }
 
 /** The municipality workspace: every challenge, drafts included, most recently changed first. */

@@ -5,7 +5,7 @@ import type { Database, DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
 import { recordAudit } from '../audit/audit.service'
-import { challengeUrl, isChallengePublic } from '../challenges/challenges.service'
+import { challengeCalendarUrl, challengeUrl, isChallengePublic } from '../challenges/challenges.service'
 import { announceChallengeChanges } from '../challenges/challenges.followers'
 import { criteriaChanges } from '../challenges/challenge-changes'
 import type { ChallengeRow } from '../challenges/challenges.table'
@@ -145,7 +145,7 @@ export interface CriteriaChangeDeps {
 async function criteriaChanged(tx: DbOrTx, deps: CriteriaChangeDeps, round: JuryRoundRow, challenge: ChallengeRow) {
   await tx.update(juryRounds).set({ criteriaChangedAt: deps.now() }).where(eq(juryRounds.id, round.id))
   if (!isChallengePublic(challenge)) return
-  await announceChallengeChanges(tx, challenge.id, criteriaChanges(challenge.title, challengeUrl(deps, challenge.id), round.name), deps.now())
+  await announceChallengeChanges(tx, challenge.id, criteriaChanges(challenge.title, challengeUrl(deps, challenge.id), challengeCalendarUrl(deps, challenge.id), round.name), deps.now())
 }
 
 async function lockedGuard(tx: DbOrTx, round: JuryRoundRow) {

@@ -25,5 +25,8 @@ const TRANSITION_PATHS = {
 export const transitionChallenge = (challengeId: string, transition: ChallengeTransition, version: number) =>
   api.POST(TRANSITION_PATHS[transition], { params: { path: { challengeId } }, body: { version } })
 
+/** The challenge's deadlines as an iCalendar file: a plain link, so the browser downloads it. */
+export const challengeIcsHref = (challengeId: string) => `/api/v1/challenges/${challengeId}/ics`
+
 export const followChallenge = (challengeId: string) => api.PUT('/challenges/{challengeId}/follow', { params: { path: { challengeId } } })
 export const unfollowChallenge = (challengeId: string) => api.DELETE('/challenges/{challengeId}/follow', { params: { path: { challengeId } } })
