@@ -207,6 +207,9 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await expect.poll(() => h1(page)).toBe(ELDERLY)
     await page.getByText(/^Nog .* om in te dienen$/).waitFor()
     await page.getByText(/^De criteria van deze ronde zijn na de publicatie gewijzigd, op .+\.$/).waitFor()
+    // The public change log says it too, for bidders who never followed the challenge.
+    const amendments = page.getByRole('region', { name: 'Wijzigingen na publicatie' })
+    expect(await amendments.getByRole('listitem').last().innerText()).toBe('Beoordelingscriteria van ‘Schriftelijke beoordeling’ aangepast')
     expect(await page.getByRole('table', { name: 'Budget per portefeuille' }).innerText()).toContain('Sociaal domein')
     // The deadlines go into the visitor's own calendar: the link downloads an .ics with one entry per date.
     const calendar = page.getByRole('link', { name: 'Termijnen in uw agenda zetten (.ics)' })
@@ -230,6 +233,7 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await page.getByRole('table', { name: 'Criteria of Schriftelijke beoordeling' }).waitFor()
     expect(await cells(3)).toEqual(['10%', '0–10', 'none'])
     await page.getByRole('link', { name: 'Add the deadlines to your calendar (.ics)' }).waitFor()
+    await page.getByText('Assessment criteria of ‘Schriftelijke beoordeling’ revised').waitFor()
     expect(await axeViolations(page, 'challenge page (anonymous, en)')).toEqual([])
     await page.context().close()
   })

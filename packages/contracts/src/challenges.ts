@@ -132,3 +132,41 @@ export const ChallengeCatalogueQuery = StrictObject({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 })
 export type ChallengeCatalogueQuery = Static<typeof ChallengeCatalogueQuery>
+
+const Amended = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Object({ from: Type.Union([schema, Type.Null()]), to: Type.Union([schema, Type.Null()]) })
+
+/**
+ * A change made to a challenge after its publication, as the public change log shows it: equal information for
+ * every bidder, including those who never followed. Values that decide whether and when to apply carry the old
+ * and the new value; long texts and lists are named; criteria changes name their round.
+ */
+export const ChallengeAmendment = Type.Object({
+  madeAt: DateTime,
+  changed: Type.Object({
+    submissionDeadline: Type.Optional(Amended(DateTime)),
+    questionsDeadline: Type.Optional(Amended(DateTime)),
+    decisionAt: Type.Optional(Amended(DateTime)),
+    contractValue: Type.Optional(Amended(Type.Number({ description: 'Euros' }))),
+    contractKind: Type.Optional(Amended(ContractKind)),
+    socialReturnPercent: Type.Optional(Amended(Type.Number())),
+    reservedArt282: Type.Optional(Amended(Type.Boolean())),
+    title: Type.Optional(Amended(Type.String())),
+    contactName: Type.Optional(Amended(Type.String())),
+    contactEmail: Type.Optional(Amended(Type.String())),
+  }),
+  named: Type.Array(
+    Type.Union([
+      Type.Literal('eligibleEnterpriseKinds'),
+      Type.Literal('eligibleRegions'),
+      Type.Literal('summary'),
+      Type.Literal('problemStatement'),
+      Type.Literal('desiredOutcome'),
+      Type.Literal('sdgGoals'),
+      Type.Literal('sdgTargets'),
+      Type.Literal('budgetLines'),
+    ]),
+  ),
+  criteriaRounds: Type.Array(Type.String(), { description: 'Names of the jury rounds whose criteria were added, changed or removed' }),
+})
+export type ChallengeAmendment = Static<typeof ChallengeAmendment>
+export const ChallengeAmendmentList = Type.Object({ items: Type.Array(ChallengeAmendment, { description: 'Newest first' }) })

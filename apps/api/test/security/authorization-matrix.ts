@@ -74,6 +74,7 @@ export const MATRIX: Row[] = [
   row('GET    /challenges',                                          'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok'),
   row('GET    /challenges/{challengeId}',                            '404  404  404  404  404  404  404  404  ok   ok   404  ok', { at: 'draft' }),
   row('GET    /challenges/{challengeId}/ics',                        '404  404  404  404  404  404  404  404  ok   ok   404  ok', { at: 'draft' }),
+  row('GET    /challenges/{challengeId}/amendments',                 '404  404  404  404  404  404  404  404  ok   ok   404  ok', { at: 'draft' }),
   row('PATCH  /challenges/{challengeId}',                            '401  404  404  404  404  404  404  404  ok   403  404  ok', { at: 'draft', body: async (w) => ({ version: await w.version(challenges, w.draft.challenge.id), summary: 'Nieuwe samenvatting' }) }),
   row('GET    /municipalities/{municipalityId}/challenges',          '401  404  404  404  404  404  404  404  ok   ok   404  ok'),
   row('POST   /municipalities/{municipalityId}/challenges',          '401  404  404  404  404  404  404  404  ok   403  404  ok', { body: () => ({ title: 'Nieuwe opgave' }) }),
@@ -210,6 +211,7 @@ export const MATRIX: Row[] = [
   // manage, as lead or partner — see the B row: B has no account manager, so amX gets 404.)
   row('GET    /challenges/{challengeId}',                            'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { variant: 'published', at: 'open' }),
   row('GET    /challenges/{challengeId}/ics',                        'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { variant: 'published', at: 'open' }),
+  row('GET    /challenges/{challengeId}/amendments',                 'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { variant: 'published', at: 'open' }),
   row('GET    /challenges/{challengeId}/assessment',                 'ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   ok', { variant: 'in evaluation, with rounds', at: 'jury' }),
   row('GET    /proposals/{proposalId}',                              '401  ok   404  ok   404  404  404  404  ok   ok   404  ok', { variant: 'submitted, after the deadline', at: 'jury' }),
   row('GET    /proposals/{proposalId}',                              '401  404  ok   404  404  404  404  404  ok   404  404  ok', { variant: 'B’s, submitted (B has no account manager)', at: 'jury', params: (w) => ({ proposalId: w.jury.proposalB.id }) }),

@@ -18,15 +18,15 @@ export interface ChallengeChanges {
   criteriaRounds: string[]
 }
 
-type Scalar = string | number | boolean | null
+export type Scalar = string | number | boolean | null
 type Values = MergedChallenge['values']
 
 /** In the order the mail lists them: what decides whether and when to apply first. */
 const VALUE_FIELDS = ['submissionDeadline', 'questionsDeadline', 'decisionAt', 'contractValueCents', 'contractKind', 'socialReturnPercent', 'reservedArt282', 'title', 'contactName', 'contactEmail'] as const
 const NAMED_FIELDS = ['eligibleEnterpriseKinds', 'eligibleRegions', 'summary', 'problemStatement', 'desiredOutcome', 'sdgGoals', 'sdgTargets', 'budgetLines'] as const
-type ValueField = (typeof VALUE_FIELDS)[number]
+export type ValueField = (typeof VALUE_FIELDS)[number]
 const DATE_FIELDS = ['submissionDeadline', 'questionsDeadline', 'decisionAt'] as const satisfies readonly ValueField[]
-type NamedField = (typeof NAMED_FIELDS)[number]
+export type NamedField = (typeof NAMED_FIELDS)[number]
 
 const LABELS: Record<ValueField | NamedField, string> = {
   submissionDeadline: 'Indienen tot',

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox'
-import { Challenge, ChallengeCatalogueQuery, ChallengePage, ChallengeSummary, ChallengeTransitionBody, CreateChallengeBody, IdParams, UpdateChallengeBody, type ChallengeTransition } from '@opgave/contracts'
+import { Challenge, ChallengeAmendmentList, ChallengeCatalogueQuery, ChallengePage, ChallengeSummary, ChallengeTransitionBody, CreateChallengeBody, IdParams, UpdateChallengeBody, type ChallengeTransition } from '@opgave/contracts'
 import type { Database } from '../../db/client'
 import type { App } from '../../lib/typed-app'
 import { bearerAuth, problemResponses } from '../../lib/route-schema'
 import { requireActor } from '../../plugins/auth'
+import { listAmendments } from './challenges.amendments'
 import { listPublicChallenges } from './challenges.catalogue'
 import {
   challengeCalendar,
@@ -55,6 +56,21 @@ export async function publicChallengeRoutes(app: App, opts: PublicOptions) {
       },
     },
     async (request) => getChallenge(deps, request.actor, request.params.challengeId),
+  )
+
+  app.get(
+    '/challenges/:challengeId/amendments',
+    {
+      schema: {
+        tags,
+        operationId: 'listChallengeAmendments',
+        summary: 'What changed after publication, newest first: deadlines, money and terms with old and new value, texts and lists by name, criteria by round',
+        security: [{}, ...bearerAuth],
+        params: IdParams('challengeId'),
+        response: { 200: ChallengeAmendmentList, ...problemResponses(401, 404) },
+      },
+    },
+    async (request) => ({ items: await listAmendments(app.db, request.actor, request.params.challengeId) }),
   )
 
   app.get(

@@ -9,7 +9,8 @@ import { organisations } from '../organisations/organisations.table'
 import { slugify } from '../organisations/slug'
 import { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePublic, isStaffOfChallenge, loadChallengeForUpdate, municipalityRole } from './challenges.access'
 import { challengeErrors } from './challenges.errors'
-import { announceChallengeChanges, notifyFollowersAndApplicants } from './challenges.followers'
+import { notifyFollowersAndApplicants } from './challenges.followers'
+import { publishChallengeChange } from './challenges.amendments'
 import { challengeChanges } from './challenge-changes'
 import { challengeToIcs } from './challenges.ics'
 import { icsUidDomain } from '../../lib/ics'
@@ -120,7 +121,7 @@ export async function updateChallenge(deps: ChallengeDeps, actor: Actor, challen
       after: { ...auditable(after!), ...(merged.budgetLines ? { budgetLines: merged.budgetLines } : {}) },
     })
     if (wasPublished) {
-      await announceChallengeChanges(tx, challengeId, challengeChanges(before, after!, { link: challengeUrl(deps, challengeId), calendarLink: challengeCalendarUrl(deps, challengeId), budgetLinesChanged }), now)
+      await publishChallengeChange(tx, challengeId, challengeChanges(before, after!, { link: challengeUrl(deps, challengeId), calendarLink: challengeCalendarUrl(deps, challengeId), budgetLinesChanged }), now)
     }
     return toChallenge(tx, after!, { actor, role }, now)
   })

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, timestamps } from '../../db/columns'
 import { tsvector } from '../../db/tsvector'
 import { organisations } from '../organisations/organisations.table'
@@ -85,4 +85,19 @@ export const challengeFollowers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.challengeId, t.userId] })],
+)
+
+/**
+ * The public change log of a published challenge: one row per saved change (an edit or a change of criteria),
+ * in the shape of `ChallengeChanges` without its title and links. Append-only, like the audit log it mirrors.
+ */
+export const challengeAmendments = pgTable(
+  'challenge_amendments',
+  {
+    id: id(),
+    challengeId: uuid('challenge_id').notNull().references(() => challenges.id, { onDelete: 'cascade' }),
+    madeAt: timestamp('made_at', { withTimezone: true }).notNull(),
+    changes: jsonb('changes').notNull(),
+  },
+  (t) => [index('challenge_amendments_challenge_idx').on(t.challengeId, t.madeAt)],
 )

@@ -6,7 +6,7 @@ import { commonProblems } from '../../lib/problem'
 import type { Actor } from '../../plugins/auth'
 import { recordAudit } from '../audit/audit.service'
 import { challengeCalendarUrl, challengeUrl, isChallengePublic } from '../challenges/challenges.service'
-import { announceChallengeChanges } from '../challenges/challenges.followers'
+import { publishChallengeChange } from '../challenges/challenges.amendments'
 import { criteriaChanges } from '../challenges/challenge-changes'
 import type { ChallengeRow } from '../challenges/challenges.table'
 import { authorizeJury, authorizeRound } from './jury.access'
@@ -140,12 +140,13 @@ export interface CriteriaChangeDeps {
 /**
  * A criterion of the round was added, changed or removed: the round records when (the challenge page shows
  * a change made after publication), and once the challenge is public its followers are told, as for any
- * change to the challenge (applicants write against these criteria), in the one mail that gathers changes.
+ * change to the challenge (applicants write against these criteria): in its public change log and the one
+ * mail that gathers changes.
  */
 async function criteriaChanged(tx: DbOrTx, deps: CriteriaChangeDeps, round: JuryRoundRow, challenge: ChallengeRow) {
   await tx.update(juryRounds).set({ criteriaChangedAt: deps.now() }).where(eq(juryRounds.id, round.id))
   if (!isChallengePublic(challenge)) return
-  await announceChallengeChanges(tx, challenge.id, criteriaChanges(challenge.title, challengeUrl(deps, challenge.id), challengeCalendarUrl(deps, challenge.id), round.name), deps.now())
+  await publishChallengeChange(tx, challenge.id, criteriaChanges(challenge.title, challengeUrl(deps, challenge.id), challengeCalendarUrl(deps, challenge.id), round.name), deps.now())
 }
 
 async function lockedGuard(tx: DbOrTx, round: JuryRoundRow) {

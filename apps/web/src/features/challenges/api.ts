@@ -25,6 +25,8 @@ const TRANSITION_PATHS = {
 export const transitionChallenge = (challengeId: string, transition: ChallengeTransition, version: number) =>
   api.POST(TRANSITION_PATHS[transition], { params: { path: { challengeId } }, body: { version } })
 
+export const listChallengeAmendments = (challengeId: string) => api.GET('/challenges/{challengeId}/amendments', { params: { path: { challengeId } } })
+
 /** The challenge's deadlines as an iCalendar file: a plain link, so the browser downloads it. */
 export const challengeIcsHref = (challengeId: string) => `/api/v1/challenges/${challengeId}/ics`
 

@@ -6,6 +6,7 @@ type Json<R> = R extends { content: { 'application/json': infer B } } ? B : neve
 export type Challenge = Json<paths['/challenges/{challengeId}']['get']['responses'][200]>
 export type ChallengePage = Json<paths['/challenges']['get']['responses'][200]>
 export type ChallengeSummary = ChallengePage['items'][number]
+export type ChallengeAmendment = Json<paths['/challenges/{challengeId}/amendments']['get']['responses'][200]>['items'][number]
 export type ChallengeStatus = Challenge['status']
 export type ChallengeTransition = Challenge['allowedTransitions'][number]
 export type EnterpriseKind = Challenge['eligibleEnterpriseKinds'][number]

@@ -1,0 +1,41 @@
+import type { ChallengeAmendment } from '@opgave/contracts'
+import { desc, eq } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client'
+import type { Actor } from '../../plugins/auth'
+import { hasChanges, type ChallengeChanges, type Scalar, type ValueField } from './challenge-changes'
+import { announceChallengeChanges } from './challenges.followers'
+import { loadVisibleChallenge } from './challenges.service'
+import { challengeAmendments } from './challenges.table'
+
+/** What the change log stores of a change: no title or links, those are the challenge's own. */
+type StoredChanges = Pick<ChallengeChanges, 'values' | 'named' | 'criteriaRounds'>
+
+/**
+ * A published challenge changed: the change goes into its public change log and to its audience's waiting
+ * mail, in the caller's transaction. A save that changed nothing does neither.
+ */
+export async function publishChallengeChange(tx: DbOrTx, challengeId: string, changes: ChallengeChanges, now: Date): Promise<void> {
+  if (!hasChanges(changes)) return
+  const stored: StoredChanges = { values: changes.values, named: changes.named, criteriaRounds: changes.criteriaRounds }
+  await tx.insert(challengeAmendments).values({ challengeId, madeAt: now, changes: stored })
+  await announceChallengeChanges(tx, challengeId, changes, now)
+}
+
+/** The change log as the API shows it: money in euros, like the challenge itself. */
+export function toAmendment(madeAt: Date, stored: StoredChanges): ChallengeAmendment {
+  const changed: Record<string, { from: Scalar; to: Scalar }> = {}
+  for (const [field, change] of Object.entries(stored.values) as [ValueField, { from: Scalar; to: Scalar }][]) {
+    if (field === 'contractValueCents') changed.contractValue = { from: centsToEuros(change.from), to: centsToEuros(change.to) }
+    else changed[field] = change
+  }
+  return { madeAt: madeAt.toISOString(), changed: changed as ChallengeAmendment['changed'], named: stored.named, criteriaRounds: stored.criteriaRounds }
+}
+
+const centsToEuros = (cents: Scalar) => (typeof cents === 'number' ? cents / 100 : null)
+
+/** Every change made after publication, newest first; visible as the challenge is (a draft has none). */
+export async function listAmendments(db: DbOrTx, actor: Actor | null, challengeId: string): Promise<ChallengeAmendment[]> {
+  await loadVisibleChallenge(db, actor, challengeId)
+  const rows = await db.select().from(challengeAmendments).where(eq(challengeAmendments.challengeId, challengeId)).orderBy(desc(challengeAmendments.madeAt), desc(challengeAmendments.id))
+  return rows.map((row) => toAmendment(row.madeAt, row.changes as StoredChanges))
+}
