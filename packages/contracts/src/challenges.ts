@@ -151,8 +151,6 @@ export const ChallengeAmendment = Type.Object({
     socialReturnPercent: Type.Optional(Amended(Type.Number())),
     reservedArt282: Type.Optional(Amended(Type.Boolean())),
     title: Type.Optional(Amended(Type.String())),
-    contactName: Type.Optional(Amended(Type.String())),
-    contactEmail: Type.Optional(Amended(Type.String())),
   }),
   named: Type.Array(
     Type.Union([
@@ -164,7 +162,10 @@ export const ChallengeAmendment = Type.Object({
       Type.Literal('sdgGoals'),
       Type.Literal('sdgTargets'),
       Type.Literal('budgetLines'),
+      Type.Literal('contactName'),
+      Type.Literal('contactEmail'),
     ]),
+    { description: 'Fields changed without their values: long texts, lists, and the contact person (a former contact’s name and address are not kept in public)' },
   ),
   criteriaRounds: Type.Array(Type.String(), { description: 'Names of the jury rounds whose criteria were added, changed or removed' }),
 })

@@ -6307,16 +6307,9 @@ export interface operations {
                                     from: string | null;
                                     to: string | null;
                                 };
-                                contactName?: {
-                                    from: string | null;
-                                    to: string | null;
-                                };
-                                contactEmail?: {
-                                    from: string | null;
-                                    to: string | null;
-                                };
                             };
-                            named: ("eligibleEnterpriseKinds" | "eligibleRegions" | "summary" | "problemStatement" | "desiredOutcome" | "sdgGoals" | "sdgTargets" | "budgetLines")[];
+                            /** @description Fields changed without their values: long texts, lists, and the contact person (a former contact’s name and address are not kept in public) */
+                            named: ("eligibleEnterpriseKinds" | "eligibleRegions" | "summary" | "problemStatement" | "desiredOutcome" | "sdgGoals" | "sdgTargets" | "budgetLines" | "contactName" | "contactEmail")[];
                             /** @description Names of the jury rounds whose criteria were added, changed or removed */
                             criteriaRounds: string[];
                         }[];

@@ -20,7 +20,7 @@ describe('the change log of a published challenge', () => {
 
     const moved = new Date(new Date(published.submissionDeadline).getTime() + 7 * 86_400_000).toISOString()
     const firstAt = later(5)
-    const edit = await http(ctx).patch(`/api/v1/challenges/${published.id}`).set(bearer(gemeente.manager.token)).send({ version: published.version, submissionDeadline: moved, contractValue: 62500.5, problemStatement: 'Scherper.' })
+    const edit = await http(ctx).patch(`/api/v1/challenges/${published.id}`).set(bearer(gemeente.manager.token)).send({ version: published.version, submissionDeadline: moved, contractValue: 62500.5, problemStatement: 'Scherper.', contactName: 'Bram Bos' })
     expect(edit.status).toBe(200)
     // A save that changes nothing is not a change.
     expect((await http(ctx).patch(`/api/v1/challenges/${published.id}`).set(bearer(gemeente.manager.token)).send({ version: edit.body.version, summary: edit.body.summary })).status).toBe(200)
@@ -35,10 +35,12 @@ describe('the change log of a published challenge', () => {
       {
         madeAt: firstAt.toISOString(),
         changed: { submissionDeadline: { from: published.submissionDeadline, to: moved }, contractValue: { from: 50000, to: 62500.5 } },
-        named: ['problemStatement'],
+        // The contact person is named only: a former contact's name stays out of public.
+        named: ['problemStatement', 'contactName'],
         criteriaRounds: [],
       },
     ])
+    expect(log.text).not.toContain('Bram Bos')
   })
 
   it('keeps a draft’s edits out of it, and hides a draft’s log as it hides the draft', async () => {

@@ -21,14 +21,19 @@ export async function publishChallengeChange(tx: DbOrTx, challengeId: string, ch
   await announceChallengeChanges(tx, challengeId, changes, now)
 }
 
+/** The contact person is named, never shown with values: a former contact's name and address stay out of public. */
+const NAMED_IN_PUBLIC: ValueField[] = ['contactName', 'contactEmail']
+
 /** The change log as the API shows it: money in euros, like the challenge itself. */
 export function toAmendment(madeAt: Date, stored: StoredChanges): ChallengeAmendment {
   const changed: Record<string, { from: Scalar; to: Scalar }> = {}
+  const named: ChallengeAmendment['named'] = [...stored.named]
   for (const [field, change] of Object.entries(stored.values) as [ValueField, { from: Scalar; to: Scalar }][]) {
     if (field === 'contractValueCents') changed.contractValue = { from: centsToEuros(change.from), to: centsToEuros(change.to) }
+    else if (NAMED_IN_PUBLIC.includes(field)) named.push(field as 'contactName' | 'contactEmail')
     else changed[field] = change
   }
-  return { madeAt: madeAt.toISOString(), changed: changed as ChallengeAmendment['changed'], named: stored.named, criteriaRounds: stored.criteriaRounds }
+  return { madeAt: madeAt.toISOString(), changed: changed as ChallengeAmendment['changed'], named, criteriaRounds: stored.criteriaRounds }
 }
 
 const centsToEuros = (cents: Scalar) => (typeof cents === 'number' ? cents / 100 : null)

@@ -24,9 +24,8 @@ const amendment: ChallengeAmendment = {
     submissionDeadline: { from: '2026-12-30T11:00:00.000Z', to: '2027-01-15T11:00:00.000Z' },
     contractValue: { from: 50000, to: 62500.5 },
     reservedArt282: { from: false, to: true },
-    contactName: { from: 'Anna', to: null },
   },
-  named: ['problemStatement', 'budgetLines'],
+  named: ['problemStatement', 'budgetLines', 'contactName'],
   criteriaRounds: ['Ronde 1'],
 }
 
@@ -37,9 +36,9 @@ describe('amendmentLines', () => {
       'Waarde van prijs of opdracht: was €\u00a050.000, nu €\u00a062.500,50',
       'Voorbehouden opdracht (art. 2.82): was nee, nu ja',
       'Titel: was “Oud”, nu “Nieuw”',
-      'Contactpersoon: was “Anna”, nu niet ingevuld',
       'Probleemstelling aangepast',
       'Budgetregels aangepast',
+      'Contactpersoon aangepast',
       'Beoordelingscriteria van ‘Ronde 1’ aangepast',
     ])
   })

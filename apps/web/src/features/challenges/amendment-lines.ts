@@ -14,7 +14,7 @@ export interface AmendmentText {
 }
 
 /** In the order the server's mail uses: what decides whether and when to apply first. */
-const FIELD_ORDER: Field[] = ['submissionDeadline', 'questionsDeadline', 'decisionAt', 'contractValue', 'contractKind', 'socialReturnPercent', 'reservedArt282', 'title', 'contactName', 'contactEmail']
+const FIELD_ORDER: Field[] = ['submissionDeadline', 'questionsDeadline', 'decisionAt', 'contractValue', 'contractKind', 'socialReturnPercent', 'reservedArt282', 'title']
 
 function valueText(field: Field, value: Value, { t, locale }: AmendmentText): string {
   if (value === null || value === '') return t('challengeAmendments.notSet')
