@@ -357,7 +357,7 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await row.locator('summary').press('Enter')
     const body = await row.locator('pre').textContent()
     expect(body).toContain('Dit is er veranderd:\n- Samenvatting\n')
-    // Saving the summary left the deadlines alone (the demo stores them to the second, the form shows minutes).
+    // Saving the summary left the deadlines alone (editor-form.test: a stored instant keeps its seconds).
     expect(body).not.toContain('Indienen tot')
     expect(await axeViolations(admin, 'outbox with a scheduled mail')).toEqual([])
     await admin.context().close()

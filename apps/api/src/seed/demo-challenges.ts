@@ -152,7 +152,12 @@ const CHALLENGES: DemoChallenge[] = [
 
 /** Demo challenges for Gemeente Voorbeeldstad: four published across several SDGs and one draft. Dates follow `now`. */
 export async function seedDemoChallenges(tx: DbOrTx, options: { municipalityId: string; challengeManagerId: string; now: Date }): Promise<string[]> {
-  const at = (days: number) => new Date(options.now.getTime() + days * DAY)
+  // `days` after `now` at 11:00 UTC (12:00 Dutch winter time): deadlines as a municipality sets them, on the seed's clock.
+  const at = (days: number) => {
+    const date = new Date(options.now.getTime() + days * DAY)
+    date.setUTCHours(11, 0, 0, 0)
+    return date
+  }
   const ids: string[] = []
   for (const spec of CHALLENGES) {
     const { budgetLines, days, assessment, ...fields } = spec
