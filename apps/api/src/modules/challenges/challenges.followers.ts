@@ -1,4 +1,5 @@
-import { and, eq, inArray, ne } from 'drizzle-orm'
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm'
+import { union } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../db/client'
 import { enqueueCollapsibleEmails, enqueueEmail } from '../outbox/outbox.service'
 import { memberships } from '../organisations/organisations.table'
@@ -17,22 +18,22 @@ export const AUDIENCE_FOOTER = 'U ontvangt dit bericht omdat u deze uitdaging vo
  * depend on having pressed "follow". Disabled accounts are left out; each address once.
  */
 export async function challengeAudience(tx: DbOrTx, challengeId: string): Promise<string[]> {
+  // One query, however many proposals and partners: it runs on every save of a published challenge.
   const live = and(eq(proposals.challengeId, challengeId), ne(proposals.status, 'withdrawn'))
-  const [followers, leads, partners] = await Promise.all([
-    tx.select({ userId: challengeFollowers.userId }).from(challengeFollowers).where(eq(challengeFollowers.challengeId, challengeId)),
-    tx.select({ organisationId: proposals.leadEnterpriseId }).from(proposals).where(live),
+  const enterprises = union(
+    tx.select({ id: proposals.leadEnterpriseId }).from(proposals).where(live),
     tx
-      .select({ organisationId: proposalPartners.enterpriseId })
+      .select({ id: proposalPartners.enterpriseId })
       .from(proposalPartners)
       .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
       .where(and(live, eq(proposalPartners.status, 'accepted'))),
-  ])
-  const organisationIds = [...new Set([...leads, ...partners].map((r) => r.organisationId))]
-  const members = organisationIds.length === 0 ? [] : await tx.select({ userId: memberships.userId }).from(memberships).where(inArray(memberships.organisationId, organisationIds))
-  const userIds = [...new Set([...followers, ...members].map((r) => r.userId))]
-  if (userIds.length === 0) return []
-  const rows = await tx.select({ email: users.email, disabledAt: users.disabledAt }).from(users).where(inArray(users.id, userIds))
-  return rows.filter((r) => r.disabledAt === null).map((r) => r.email).sort()
+  )
+  const people = union(
+    tx.select({ userId: challengeFollowers.userId }).from(challengeFollowers).where(eq(challengeFollowers.challengeId, challengeId)),
+    tx.select({ userId: memberships.userId }).from(memberships).where(inArray(memberships.organisationId, enterprises)),
+  )
+  const rows = await tx.selectDistinct({ email: users.email }).from(users).where(and(isNull(users.disabledAt), inArray(users.id, people)))
+  return rows.map((r) => r.email).sort()
 }
 
 /**
