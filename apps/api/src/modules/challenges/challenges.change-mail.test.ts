@@ -101,6 +101,29 @@ describe('the mail about changes to a published challenge: one per ten minutes, 
     expect(await waitingFor(published.id)).toHaveLength(0)
   })
 
+  it('queues to a national challenge’s audience past PostgreSQL’s parameter limit, and merges by what each mail already says', async () => {
+    // 12,000 addresses × 6 values would be 72,000 parameters in one INSERT: more than the 65,535 PostgreSQL takes.
+    const everyone = Array.from({ length: 12_000 }, (_, i) => `burger${i}@land.nl`)
+    const notBefore = new Date(ctx.clock.now.getTime() + CHANGE_MAIL_SETTLE_MS)
+    const mail = (words: string[], key = 'test:national') => ({
+      key,
+      notBefore,
+      data: { words },
+      merge: (a: { words: string[] }, b: { words: string[] }) => ({ words: [...a.words, ...b.words] }),
+      render: (d: { words: string[] }) => ({ subject: 'Landelijk', text: d.words.join(' ') }),
+    })
+    // One address already waits with other words (it joined the audience earlier).
+    expect(await ctx.database.db.transaction((tx) => enqueueCollapsibleEmails(tx, [everyone[0]!], mail(['eerder'])))).toBe(1)
+    expect(await ctx.database.db.transaction((tx) => enqueueCollapsibleEmails(tx, everyone, mail(['deadline'])))).toBe(12_000)
+    expect(await ctx.database.db.transaction((tx) => enqueueCollapsibleEmails(tx, everyone, mail(['budget'])))).toBe(12_000)
+    const rows = await ctx.database.db.select({ to: emailOutbox.to, text: emailOutbox.text }).from(emailOutbox).where(eq(emailOutbox.collapseKey, 'test:national'))
+    expect(rows).toHaveLength(12_000)
+    const texts = new Map(rows.map((r) => [r.to, r.text]))
+    expect(texts.get(everyone[0]!)).toBe('eerder deadline budget')
+    expect(texts.get(everyone[11_999]!)).toBe('deadline budget')
+    expect(rows.filter((r) => r.text === 'deadline budget')).toHaveLength(11_999)
+  })
+
   it('makes one mail per address when changes are queued in two transactions at once', async () => {
     const notBefore = new Date(ctx.clock.now.getTime() + CHANGE_MAIL_SETTLE_MS)
     const mail = (word: string) => ({

@@ -28,38 +28,56 @@ export interface CollapsibleEmail<D> {
   render: (data: D) => Pick<OutgoingEmail, 'subject' | 'text'> | null
 }
 
+/** Rows per statement: a national challenge's audience runs into thousands, and PostgreSQL takes at most 65,535 parameters. */
+const BATCH = 1000
+
+function* batches<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH)
+}
+
 /**
  * Queues `mail` to each recipient in the caller's transaction, merged into the mail already waiting for that
  * address under the same key, if any. A waiting mail whose merged data renders to nothing is withdrawn.
  * Serialised per key by an advisory lock, so two changes at once cannot both start a mail (the unique index
- * `email_outbox_collapse_key` would refuse the second). Returns how many mails are waiting after the call.
+ * `email_outbox_collapse_key` would refuse the second). Waiting mails with the same data (usually all of them)
+ * are merged and rendered once and written in batches. Returns how many mails are waiting after the call.
  */
 export async function enqueueCollapsibleEmails<D>(tx: DbOrTx, recipients: readonly string[], mail: CollapsibleEmail<D>): Promise<number> {
   if (recipients.length === 0) return 0
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`email_outbox:${mail.key}`}))`)
-  const waiting = await tx
-    .select({ id: emailOutbox.id, to: emailOutbox.to, data: emailOutbox.collapseData })
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.collapseKey, mail.key), eq(emailOutbox.status, 'pending'), isNull(emailOutbox.queuedAt), inArray(emailOutbox.to, [...recipients])))
-    .for('update')
-  const waitingByAddress = new Map(waiting.map((w) => [w.to, w]))
-  const fresh = mail.render(mail.data)
-  const inserts: (typeof emailOutbox.$inferInsert)[] = []
-  let count = 0
-  for (const to of new Set(recipients)) {
-    const row = waitingByAddress.get(to)
-    if (!row) {
-      if (fresh) inserts.push({ to, ...fresh, notBefore: mail.notBefore, collapseKey: mail.key, collapseData: mail.data })
-      continue
-    }
-    const merged = mail.merge(row.data as D, mail.data)
-    const rendered = mail.render(merged)
-    if (rendered) await tx.update(emailOutbox).set({ ...rendered, collapseData: merged }).where(eq(emailOutbox.id, row.id))
-    else await tx.delete(emailOutbox).where(eq(emailOutbox.id, row.id))
-    if (rendered) count++
+  const addresses = new Set(recipients)
+  const waiting = (
+    await tx
+      .select({ id: emailOutbox.id, to: emailOutbox.to, data: emailOutbox.collapseData })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.collapseKey, mail.key), eq(emailOutbox.status, 'pending'), isNull(emailOutbox.queuedAt)))
+      .for('update')
+  ).filter((row) => addresses.has(row.to))
+
+  const bySameData = new Map<string, { data: D; ids: string[] }>()
+  for (const row of waiting) {
+    const group = bySameData.get(JSON.stringify(row.data)) ?? { data: row.data as D, ids: [] }
+    group.ids.push(row.id)
+    bySameData.set(JSON.stringify(row.data), group)
   }
-  if (inserts.length > 0) await tx.insert(emailOutbox).values(inserts)
-  return count + inserts.length
+  let count = 0
+  for (const { data, ids } of bySameData.values()) {
+    const merged = mail.merge(data, mail.data)
+    const rendered = mail.render(merged)
+    for (const batch of batches(ids)) {
+      if (rendered) await tx.update(emailOutbox).set({ ...rendered, collapseData: merged }).where(inArray(emailOutbox.id, batch))
+      else await tx.delete(emailOutbox).where(inArray(emailOutbox.id, batch))
+    }
+    if (rendered) count += ids.length
+  }
+
+  const fresh = mail.render(mail.data)
+  const waitingAddresses = new Set(waiting.map((row) => row.to))
+  const newcomers = fresh ? [...addresses].filter((to) => !waitingAddresses.has(to)) : []
+  for (const batch of batches(newcomers)) {
+    await tx.insert(emailOutbox).values(batch.map((to) => ({ to, ...fresh!, notBefore: mail.notBefore, collapseKey: mail.key, collapseData: mail.data })))
+  }
+  return count + newcomers.length
 }
 
 /** The outbox as operators watch it. */
