@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm'
 import { union } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../db/client'
-import { enqueueCollapsibleEmails, enqueueEmail } from '../outbox/outbox.service'
+import { enqueueCollapsibleEmails, enqueueEmails } from '../outbox/outbox.service'
 import { memberships } from '../organisations/organisations.table'
 import { proposalPartners, proposals } from '../proposals/proposals.table'
 import { users } from '../users/users.table'
@@ -43,7 +43,7 @@ export async function challengeAudience(tx: DbOrTx, challengeId: string): Promis
  */
 export async function notifyFollowersAndApplicants(tx: DbOrTx, challengeId: string, subject: string, text: string): Promise<number> {
   const recipients = await challengeAudience(tx, challengeId)
-  for (const to of recipients) await enqueueEmail(tx, { to, subject, text: `${text}\n\n${AUDIENCE_FOOTER}` })
+  await enqueueEmails(tx, recipients.map((to) => ({ to, subject, text: `${text}\n\n${AUDIENCE_FOOTER}` })))
   return recipients.length
 }
 

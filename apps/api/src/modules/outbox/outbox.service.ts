@@ -13,6 +13,18 @@ export async function enqueueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<vo
   await tx.insert(emailOutbox).values(email)
 }
 
+/** Rows per statement: a national challenge's audience runs into thousands, and PostgreSQL takes at most 65,535 parameters. */
+const BATCH = 1000
+
+function* batches<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH)
+}
+
+/** Queue many emails in the caller's transaction, in batches (see BATCH). */
+export async function enqueueEmails(tx: DbOrTx, emails: readonly OutgoingEmail[]): Promise<void> {
+  for (const batch of batches(emails)) await tx.insert(emailOutbox).values(batch)
+}
+
 /**
  * A mail that gathers changes: while one with the same key to the same address waits (not yet handed to the
  * mail queue), a new change is merged into it instead of making a second mail. `data` must be plain JSON.
@@ -26,13 +38,6 @@ export interface CollapsibleEmail<D> {
   merge: (waiting: D, newer: D) => D
   /** Subject and text for the data, or null when it says nothing any more (the changes undid each other). */
   render: (data: D) => Pick<OutgoingEmail, 'subject' | 'text'> | null
-}
-
-/** Rows per statement: a national challenge's audience runs into thousands, and PostgreSQL takes at most 65,535 parameters. */
-const BATCH = 1000
-
-function* batches<T>(items: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH)
 }
 
 /**
