@@ -209,7 +209,7 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await page.getByText(/^De criteria van deze ronde zijn na de publicatie gewijzigd, op .+\.$/).waitFor()
     // The public change log says it too, for bidders who never followed the challenge.
     const amendments = page.getByRole('region', { name: 'Wijzigingen na publicatie' })
-    expect(await amendments.getByRole('listitem').last().innerText()).toBe('Beoordelingscriteria van ‘Schriftelijke beoordeling’ aangepast')
+    expect(await amendments.getByRole('listitem').last().innerText()).toBe('Criterium ‘Social return’ in ‘Schriftelijke beoordeling’ aangepast')
     expect(await page.getByRole('table', { name: 'Budget per portefeuille' }).innerText()).toContain('Sociaal domein')
     // The deadlines go into the visitor's own calendar: the link downloads an .ics with one entry per date.
     const calendar = page.getByRole('link', { name: 'Termijnen in uw agenda zetten (.ics)' })
@@ -233,7 +233,7 @@ describe('Challenges: catalogue, challenge page, workspace and editor', () => {
     await page.getByRole('table', { name: 'Criteria of Schriftelijke beoordeling' }).waitFor()
     expect(await cells(3)).toEqual(['10%', '0–10', 'none'])
     await page.getByRole('link', { name: 'Add the deadlines to your calendar (.ics)' }).waitFor()
-    await page.getByText('Assessment criteria of ‘Schriftelijke beoordeling’ revised').waitFor()
+    await page.getByText('Criterion ‘Social return’ in ‘Schriftelijke beoordeling’ revised').waitFor()
     expect(await axeViolations(page, 'challenge page (anonymous, en)')).toEqual([])
     await page.context().close()
   })

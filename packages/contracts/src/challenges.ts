@@ -167,7 +167,16 @@ export const ChallengeAmendment = Type.Object({
     ]),
     { description: 'Fields changed without their values: long texts, lists, and the contact person (a former contact’s name and address are not kept in public)' },
   ),
-  criteriaRounds: Type.Array(Type.String(), { description: 'Names of the jury rounds whose criteria were added, changed or removed' }),
+  criteria: Type.Array(
+    Type.Object({
+      round: Type.String({ description: 'The jury round’s name' }),
+      name: Type.String({ description: 'The criterion’s name' }),
+      kind: Type.Union([Type.Literal('added'), Type.Literal('changed'), Type.Literal('removed')]),
+      weight: Type.Optional(Amended(Type.Number())),
+      threshold: Type.Optional(Amended(Type.Number({ description: 'The minimum; null is none' }))),
+    }),
+    { description: 'Criteria of the jury rounds added, changed or removed: a changed one with its old and new weight and minimum where those moved, an added one with its weight and minimum in `to`' },
+  ),
 })
 export type ChallengeAmendment = Static<typeof ChallengeAmendment>
 export const ChallengeAmendmentList = Type.Object({ items: Type.Array(ChallengeAmendment, { description: 'Newest first' }) })

@@ -361,7 +361,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What changed after publication, newest first: deadlines, money and terms with old and new value, texts and lists by name, criteria by round */
+        /** What changed after publication, newest first: deadlines, money and terms with old and new value, texts and lists by name, criteria one by one with old and new weight and minimum */
         get: operations["listChallengeAmendments"];
         put?: never;
         post?: never;
@@ -6310,8 +6310,22 @@ export interface operations {
                             };
                             /** @description Fields changed without their values: long texts, lists, and the contact person (a former contact’s name and address are not kept in public) */
                             named: ("eligibleEnterpriseKinds" | "eligibleRegions" | "summary" | "problemStatement" | "desiredOutcome" | "sdgGoals" | "sdgTargets" | "budgetLines" | "contactName" | "contactEmail")[];
-                            /** @description Names of the jury rounds whose criteria were added, changed or removed */
-                            criteriaRounds: string[];
+                            /** @description Criteria of the jury rounds added, changed or removed: a changed one with its old and new weight and minimum where those moved, an added one with its weight and minimum in `to` */
+                            criteria: {
+                                /** @description The jury round’s name */
+                                round: string;
+                                /** @description The criterion’s name */
+                                name: string;
+                                kind: "added" | "changed" | "removed";
+                                weight?: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                                threshold?: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                            }[];
                         }[];
                     };
                 };

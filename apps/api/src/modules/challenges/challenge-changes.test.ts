@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { challengeChanges, changeLines, criteriaChanges, hasChanges, mergeChallengeChanges, renderChangesMail } from './challenge-changes'
+import { challengeChanges, changeLines, criteriaChanges, criterionChange, hasChanges, mergeChallengeChanges, renderChangesMail } from './challenge-changes'
 import type { MergedChallenge } from './challenges.input'
 
 const link = 'https://opgave.example/uitdagingen/1'
@@ -80,23 +80,53 @@ describe('mergeChallengeChanges', () => {
     expect(renderChangesMail(merged, 'voet')).toBeNull()
   })
 
-  it('joins criteria of several rounds once each, and takes the newest title and link', () => {
+  it('gathers criteria per criterion, and takes the newest title and link', () => {
     const renamed = challengeChanges(stored, edit({ title: 'Groene daken 2027' }), { link: `${link}?v=2`, calendarLink, budgetLinesChanged: false })
-    const merged = [criteriaChanges('Groene daken', link, calendarLink, 'Ronde 1'), renamed, criteriaChanges('Groene daken 2027', `${link}?v=2`, calendarLink, 'Ronde 2'), criteriaChanges('Groene daken 2027', `${link}?v=2`, calendarLink, 'Ronde 1')].reduce(mergeChallengeChanges)
-    expect(merged.criteriaRounds).toEqual(['Ronde 1', 'Ronde 2'])
+    const impact = { id: 'c1', name: 'Impact', weight: 3, threshold: null }
+    const cost = { id: 'c2', name: 'Kosten', weight: 1, threshold: null }
+    const reach = { id: 'c3', name: 'Bereik', weight: 2, threshold: 4 }
+    const merged = [
+      criteriaChanges('Groene daken', link, calendarLink, criterionChange('Ronde 1', impact, { ...impact, weight: 4 })),
+      renamed,
+      criteriaChanges('Groene daken 2027', `${link}?v=2`, calendarLink, criterionChange('Ronde 1', { ...impact, weight: 4 }, { ...impact, weight: 5, threshold: 6 })),
+      // Added and then changed: still added, with the newest values. Added and removed: nothing.
+      criteriaChanges('Groene daken 2027', `${link}?v=2`, calendarLink, criterionChange('Ronde 2', null, cost)),
+      criteriaChanges('Groene daken 2027', `${link}?v=2`, calendarLink, criterionChange('Ronde 2', cost, { ...cost, weight: 2 })),
+      criteriaChanges('Groene daken 2027', `${link}?v=2`, calendarLink, criterionChange('Ronde 2', null, reach)),
+      criteriaChanges('Groene daken 2027', `${link}?v=2`, calendarLink, criterionChange('Ronde 2', reach, null)),
+    ].reduce(mergeChallengeChanges)
+    expect(merged.criteria).toEqual([
+      { id: 'c1', round: 'Ronde 1', name: 'Impact', kind: 'changed', weight: { from: 3, to: 5 }, threshold: { from: null, to: 6 } },
+      { id: 'c2', round: 'Ronde 2', name: 'Kosten', kind: 'added', weight: { from: null, to: 2 }, threshold: { from: null, to: null } },
+    ])
+    expect(changeLines(merged).slice(1)).toEqual([
+      '- Criterium "Impact" in "Ronde 1" aangepast: gewicht was 3, nu 5; minimum was geen, nu 6',
+      '- Criterium "Kosten" toegevoegd aan "Ronde 2" (gewicht 2)',
+    ])
     expect(merged.title).toBe('Groene daken 2027')
     expect(merged.link).toBe(`${link}?v=2`)
+  })
+
+  it('says a removed criterion was removed, and a change back to where it started is no weight change', () => {
+    const impact = { id: 'c1', name: 'Impact', weight: 3, threshold: 5 }
+    const there = criterionChange('Ronde 1', impact, { ...impact, weight: 4 })
+    const back = criterionChange('Ronde 1', { ...impact, weight: 4 }, impact)
+    const gathered = mergeChallengeChanges(criteriaChanges('T', link, calendarLink, there), criteriaChanges('T', link, calendarLink, back))
+    expect(changeLines(gathered)).toEqual(['- Criterium "Impact" in "Ronde 1" aangepast'])
+    const removed = mergeChallengeChanges(gathered, criteriaChanges('T', link, calendarLink, criterionChange('Ronde 1', impact, null)))
+    expect(changeLines(removed)).toEqual(['- Criterium "Impact" verwijderd uit "Ronde 1"'])
+    expect(changeLines(criteriaChanges('T', link, calendarLink, criterionChange('Ronde 1', null, impact)))).toEqual(['- Criterium "Impact" toegevoegd aan "Ronde 1" (gewicht 3, minimum 5)'])
   })
 })
 
 describe('renderChangesMail', () => {
   it('says "Beoordeling" in the subject when only criteria changed, "Uitdaging" otherwise, and ends with the link and the footer', () => {
-    const criteria = renderChangesMail(criteriaChanges('Groene daken', link, calendarLink, 'Ronde 1: schriftelijk'), 'Waarom u dit krijgt.')!
+    const criteria = renderChangesMail(criteriaChanges('Groene daken', link, calendarLink, criterionChange('Ronde 1: schriftelijk', null, { id: 'c1', name: 'Impact', weight: 2, threshold: null })), 'Waarom u dit krijgt.')!
     expect(criteria.subject).toBe('Beoordeling gewijzigd: Groene daken')
     expect(criteria.text).toBe(
-      ['De uitdaging "Groene daken" is gewijzigd. Dit is er veranderd:', '- Beoordelingscriteria van "Ronde 1: schriftelijk"', '', `Bekijk de actuele versie: ${link}`, '', 'Waarom u dit krijgt.'].join('\n'),
+      ['De uitdaging "Groene daken" is gewijzigd. Dit is er veranderd:', '- Criterium "Impact" toegevoegd aan "Ronde 1: schriftelijk" (gewicht 2)', '', `Bekijk de actuele versie: ${link}`, '', 'Waarom u dit krijgt.'].join('\n'),
     )
-    const both = mergeChallengeChanges(criteriaChanges('Groene daken', link, calendarLink, 'Ronde 1'), challengeChanges(stored, edit({ summary: 'Anders' }), none))
+    const both = mergeChallengeChanges(criteriaChanges('Groene daken', link, calendarLink, criterionChange('Ronde 1', null, { id: 'c1', name: 'Impact', weight: 2, threshold: null })), challengeChanges(stored, edit({ summary: 'Anders' }), none))
     expect(renderChangesMail(both, '')!.subject).toBe('Uitdaging gewijzigd: Groene daken')
     // Only the criteria-only mail above lacks the calendar: a moved date offers it.
     expect(criteria.text).not.toContain(calendarLink)

@@ -14,9 +14,23 @@ export interface ChallengeChanges {
   values: Partial<Record<ValueField, { from: Scalar; to: Scalar }>>
   /** Fields the mail only names (long texts and lists). */
   named: NamedField[]
-  /** Names of the jury rounds whose criteria were added, changed or removed. */
-  criteriaRounds: string[]
+  /** Criteria of the jury rounds added, changed or removed, with old and new weight and minimum. */
+  criteria: CriterionChange[]
 }
+
+/** One criterion added, changed or removed; merged by `id` when changes gather. */
+export interface CriterionChange {
+  id: string
+  round: string
+  name: string
+  kind: 'added' | 'changed' | 'removed'
+  /** A changed criterion's old and new weight; an added one's weight in `to`. */
+  weight?: { from: number | null; to: number | null }
+  /** Likewise its minimum (threshold); null is none. */
+  threshold?: { from: number | null; to: number | null }
+}
+
+type CriterionFacts = { id: string; name: string; weight: number; threshold: number | null }
 
 export type Scalar = string | number | boolean | null
 type Values = MergedChallenge['values']
@@ -63,12 +77,45 @@ export function challengeChanges(before: Values, after: Values, context: { link:
   const named = NAMED_FIELDS.filter((field) =>
     field === 'budgetLines' ? context.budgetLinesChanged : Array.isArray(before[field]) ? !sameList(before[field] as unknown[], after[field] as unknown[]) : before[field] !== after[field],
   )
-  return { title: after.title, link: context.link, calendarLink: context.calendarLink, values, named, criteriaRounds: [] }
+  return { title: after.title, link: context.link, calendarLink: context.calendarLink, values, named, criteria: [] }
 }
 
-/** A change to the criteria of one round, in the same shape, so it joins the challenge's waiting mail. */
-export function criteriaChanges(title: string, link: string, calendarLink: string, roundName: string): ChallengeChanges {
-  return { title, link, calendarLink, values: {}, named: [], criteriaRounds: [roundName] }
+/** A criterion of a round before and after a change (null: it did not exist), as one `CriterionChange`. */
+export function criterionChange(round: string, before: CriterionFacts | null, after: CriterionFacts | null): CriterionChange {
+  const facts = (after ?? before)!
+  if (!before) return { id: facts.id, round, name: facts.name, kind: 'added', weight: { from: null, to: facts.weight }, threshold: { from: null, to: facts.threshold } }
+  if (!after) return { id: facts.id, round, name: facts.name, kind: 'removed' }
+  return withoutNoChange({ id: facts.id, round, name: after.name, kind: 'changed', weight: { from: before.weight, to: after.weight }, threshold: { from: before.threshold, to: after.threshold } })
+}
+
+/** A change to the criteria of a round, in the same shape, so it joins the challenge's waiting mail. */
+export function criteriaChanges(title: string, link: string, calendarLink: string, change: CriterionChange): ChallengeChanges {
+  return { title, link, calendarLink, values: {}, named: [], criteria: [change] }
+}
+
+function withoutNoChange(change: CriterionChange): CriterionChange {
+  if (change.kind !== 'changed') return change
+  const { weight, threshold, ...rest } = change
+  return { ...rest, ...(weight && weight.from !== weight.to ? { weight } : {}), ...(threshold && threshold.from !== threshold.to ? { threshold } : {}) }
+}
+
+const spanning = <T>(first: { from: T; to: T } | undefined, next: { from: T; to: T } | undefined) => (first && next ? { from: first.from, to: next.to } : (first ?? next))
+
+/** A criterion's changes gathered: added then changed stays added (with the newest values), added then removed is nothing. */
+function mergeCriteria(waiting: readonly CriterionChange[], newer: readonly CriterionChange[]): CriterionChange[] {
+  const merged = [...waiting]
+  for (const next of newer) {
+    const i = merged.findIndex((c) => c.id === next.id)
+    const first = merged[i]
+    if (!first) merged.push(next)
+    else if (next.kind === 'removed') {
+      if (first.kind === 'added') merged.splice(i, 1)
+      else merged[i] = { id: next.id, round: next.round, name: first.name, kind: 'removed' }
+    } else if (first.kind === 'added') {
+      merged[i] = { ...first, name: next.name, round: next.round, weight: { from: null, to: next.weight?.to ?? first.weight?.to ?? null }, threshold: { from: null, to: next.threshold ? next.threshold.to : (first.threshold?.to ?? null) } }
+    } else merged[i] = withoutNoChange({ ...next, kind: 'changed', weight: spanning(first.weight, next.weight), threshold: spanning(first.threshold, next.threshold) })
+  }
+  return merged
 }
 
 /**
@@ -84,12 +131,11 @@ export function mergeChallengeChanges(waiting: ChallengeChanges, newer: Challeng
     if (merged && merged.from !== merged.to) values[field] = merged
   }
   const named = NAMED_FIELDS.filter((f) => waiting.named.includes(f) || newer.named.includes(f))
-  const criteriaRounds = [...new Set([...waiting.criteriaRounds, ...newer.criteriaRounds])]
-  return { title: newer.title, link: newer.link, calendarLink: newer.calendarLink, values, named, criteriaRounds }
+  return { title: newer.title, link: newer.link, calendarLink: newer.calendarLink, values, named, criteria: mergeCriteria(waiting.criteria ?? [], newer.criteria) }
 }
 
 export function hasChanges(changes: ChallengeChanges): boolean {
-  return Object.keys(changes.values).length > 0 || changes.named.length > 0 || changes.criteriaRounds.length > 0
+  return Object.keys(changes.values).length > 0 || changes.named.length > 0 || changes.criteria.length > 0
 }
 
 const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' })
@@ -119,7 +165,22 @@ function formatValue(field: ValueField, value: Scalar): string {
   }
 }
 
-/** The lines of the mail that say what changed, one per field or round. */
+const minimum = (value: number | null) => (value === null ? 'geen' : String(value).replace('.', ','))
+
+function criterionLine(change: CriterionChange): string {
+  if (change.kind === 'removed') return `Criterium "${change.name}" verwijderd uit "${change.round}"`
+  if (change.kind === 'added') {
+    const facts = [`gewicht ${change.weight?.to}`, ...(change.threshold?.to != null ? [`minimum ${minimum(change.threshold.to)}`] : [])]
+    return `Criterium "${change.name}" toegevoegd aan "${change.round}" (${facts.join(', ')})`
+  }
+  const facts = [
+    ...(change.weight ? [`gewicht was ${change.weight.from}, nu ${change.weight.to}`] : []),
+    ...(change.threshold ? [`minimum was ${minimum(change.threshold.from)}, nu ${minimum(change.threshold.to)}`] : []),
+  ]
+  return `Criterium "${change.name}" in "${change.round}" aangepast${facts.length > 0 ? `: ${facts.join('; ')}` : ''}`
+}
+
+/** The lines of the mail that say what changed, one per field or criterion. */
 export function changeLines(changes: ChallengeChanges): string[] {
   const lines: string[] = []
   for (const field of VALUE_FIELDS) {
@@ -127,7 +188,7 @@ export function changeLines(changes: ChallengeChanges): string[] {
     if (change) lines.push(`- ${LABELS[field]}: was ${formatValue(field, change.from)}, nu ${formatValue(field, change.to)}`)
   }
   for (const field of changes.named) lines.push(`- ${LABELS[field]}`)
-  for (const round of changes.criteriaRounds) lines.push(`- Beoordelingscriteria van "${round}"`)
+  for (const change of changes.criteria) lines.push(`- ${criterionLine(change)}`)
   return lines
 }
 

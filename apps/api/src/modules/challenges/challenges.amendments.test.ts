@@ -14,7 +14,7 @@ describe('the change log of a published challenge', () => {
   afterAll(() => ctx.close())
   const later = (minutes: number) => (ctx.clock.now = new Date(ctx.clock.now.getTime() + minutes * 60_000))
 
-  it('lists every save after publication, newest first, with old and new deadlines and money in euros, and criteria by round', async () => {
+  it('lists every save after publication, newest first, with old and new deadlines and money in euros, and each criterion added, changed or removed', async () => {
     const published = await createPublished(ctx, gemeente.id, gemeente.manager.token, completeChallenge(ctx.clock.now, { title: 'Met wijzigingen', contractValue: 50000 }))
     expect((await http(ctx).get(`/api/v1/challenges/${published.id}/amendments`)).body).toEqual({ items: [] })
 
@@ -31,13 +31,13 @@ describe('the change log of a published challenge', () => {
     const log = await http(ctx).get(`/api/v1/challenges/${published.id}/amendments`)
     expect(log.status).toBe(200)
     expect(log.body.items).toEqual([
-      { madeAt: secondAt.toISOString(), changed: {}, named: [], criteriaRounds: ['Ronde 1'] },
+      { madeAt: secondAt.toISOString(), changed: {}, named: [], criteria: [{ round: 'Ronde 1', name: 'Impact', kind: 'added', weight: { from: null, to: 1 }, threshold: { from: null, to: null } }] },
       {
         madeAt: firstAt.toISOString(),
         changed: { submissionDeadline: { from: published.submissionDeadline, to: moved }, contractValue: { from: 50000, to: 62500.5 } },
         // The contact person is named only: a former contact's name stays out of public.
         named: ['problemStatement', 'contactName'],
-        criteriaRounds: [],
+        criteria: [],
       },
     ])
     expect(log.text).not.toContain('Bram Bos')

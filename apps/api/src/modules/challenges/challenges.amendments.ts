@@ -8,7 +8,7 @@ import { loadVisibleChallenge } from './challenges.service'
 import { challengeAmendments } from './challenges.table'
 
 /** What the change log stores of a change: no title or links, those are the challenge's own. */
-type StoredChanges = Pick<ChallengeChanges, 'values' | 'named' | 'criteriaRounds'>
+type StoredChanges = Pick<ChallengeChanges, 'values' | 'named' | 'criteria'>
 
 /**
  * A published challenge changed: the change goes into its public change log and to its audience's waiting
@@ -16,7 +16,7 @@ type StoredChanges = Pick<ChallengeChanges, 'values' | 'named' | 'criteriaRounds
  */
 export async function publishChallengeChange(tx: DbOrTx, challengeId: string, changes: ChallengeChanges, now: Date): Promise<void> {
   if (!hasChanges(changes)) return
-  const stored: StoredChanges = { values: changes.values, named: changes.named, criteriaRounds: changes.criteriaRounds }
+  const stored: StoredChanges = { values: changes.values, named: changes.named, criteria: changes.criteria }
   await tx.insert(challengeAmendments).values({ challengeId, madeAt: now, changes: stored })
   await announceChallengeChanges(tx, challengeId, changes, now)
 }
@@ -33,7 +33,7 @@ export function toAmendment(madeAt: Date, stored: StoredChanges): ChallengeAmend
     else if (NAMED_IN_PUBLIC.includes(field)) named.push(field as 'contactName' | 'contactEmail')
     else changed[field] = change
   }
-  return { madeAt: madeAt.toISOString(), changed: changed as ChallengeAmendment['changed'], named, criteriaRounds: stored.criteriaRounds }
+  return { madeAt: madeAt.toISOString(), changed: changed as ChallengeAmendment['changed'], named, criteria: (stored.criteria ?? []).map(({ id: _id, ...change }) => change) }
 }
 
 const centsToEuros = (cents: Scalar) => (typeof cents === 'number' ? cents / 100 : null)

@@ -61,11 +61,12 @@ describe('the mail about changes to a published challenge: one per ten minutes, 
     expect(mail!.subject).toBe('Uitdaging gewijzigd: Drie keer opgeslagen')
     const lines = mail!.text.split('\n')
     const dutch = (iso: string) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 5)).toEqual([
       'De uitdaging "Drie keer opgeslagen" is gewijzigd. Dit is er veranderd:',
       `- Indienen tot: was ${dutch(original.toISOString())}, nu ${dutch(later(14))}`,
       '- Samenvatting',
-      '- Beoordelingscriteria van "Ronde 1"',
+      '- Criterium "Impact" toegevoegd aan "Ronde 1" (gewicht 2)',
+      '- Criterium "Haalbaarheid" toegevoegd aan "Ronde 1" (gewicht 1)',
     ])
     expect(mail!.text).toContain(`Bekijk de actuele versie: http://localhost:3000/uitdagingen/${published.id}\nZet de termijnen opnieuw in uw agenda (.ics): http://localhost:3000/api/v1/challenges/${published.id}/ics\n`)
     // The series waits ten minutes from its first change; later changes joined without moving it.

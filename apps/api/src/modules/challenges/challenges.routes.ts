@@ -64,7 +64,7 @@ export async function publicChallengeRoutes(app: App, opts: PublicOptions) {
       schema: {
         tags,
         operationId: 'listChallengeAmendments',
-        summary: 'What changed after publication, newest first: deadlines, money and terms with old and new value, texts and lists by name, criteria by round',
+        summary: 'What changed after publication, newest first: deadlines, money and terms with old and new value, texts and lists by name, criteria one by one with old and new weight and minimum',
         security: [{}, ...bearerAuth],
         params: IdParams('challengeId'),
         response: { 200: ChallengeAmendmentList, ...problemResponses(401, 404) },

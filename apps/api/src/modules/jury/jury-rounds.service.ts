@@ -7,7 +7,7 @@ import type { Actor } from '../../plugins/auth'
 import { recordAudit } from '../audit/audit.service'
 import { challengeCalendarUrl, challengeUrl, isChallengePublic } from '../challenges/challenges.service'
 import { publishChallengeChange } from '../challenges/challenges.amendments'
-import { criteriaChanges } from '../challenges/challenge-changes'
+import { criteriaChanges, criterionChange, type CriterionChange } from '../challenges/challenge-changes'
 import type { ChallengeRow } from '../challenges/challenges.table'
 import { authorizeJury, authorizeRound } from './jury.access'
 import { juryErrors } from './jury.errors'
@@ -143,10 +143,10 @@ export interface CriteriaChangeDeps {
  * change to the challenge (applicants write against these criteria): in its public change log and the one
  * mail that gathers changes.
  */
-async function criteriaChanged(tx: DbOrTx, deps: CriteriaChangeDeps, round: JuryRoundRow, challenge: ChallengeRow) {
+async function criteriaChanged(tx: DbOrTx, deps: CriteriaChangeDeps, round: JuryRoundRow, challenge: ChallengeRow, change: CriterionChange) {
   await tx.update(juryRounds).set({ criteriaChangedAt: deps.now() }).where(eq(juryRounds.id, round.id))
   if (!isChallengePublic(challenge)) return
-  await publishChallengeChange(tx, challenge.id, criteriaChanges(challenge.title, challengeUrl(deps, challenge.id), challengeCalendarUrl(deps, challenge.id), round.name), deps.now())
+  await publishChallengeChange(tx, challenge.id, criteriaChanges(challenge.title, challengeUrl(deps, challenge.id), challengeCalendarUrl(deps, challenge.id), change), deps.now())
 }
 
 async function lockedGuard(tx: DbOrTx, round: JuryRoundRow) {
@@ -175,7 +175,7 @@ export async function createCriterion(db: Database, deps: CriteriaChangeDeps, ac
       .values({ ...values, roundId, position: body.position ?? (last?.position ?? -1) + 1 })
       .returning()
     await recordAudit(tx, { actorId: actor.userId, action: 'jury_criterion.created', entityType: 'jury_criterion', entityId: row!.id, organisationId: challenge.municipalityId, after: row })
-    await criteriaChanged(tx, deps, round, challenge)
+    await criteriaChanged(tx, deps, round, challenge, criterionChange(round.name, null, row!))
     return toCriterion(row!)
   })
 }
@@ -211,7 +211,7 @@ export async function updateCriterion(db: Database, deps: CriteriaChangeDeps, ac
       .where(eq(juryCriteria.id, criterionId))
       .returning()
     await recordAudit(tx, { actorId: actor.userId, action: 'jury_criterion.updated', entityType: 'jury_criterion', entityId: criterionId, organisationId: challenge.municipalityId, before, after: row })
-    await criteriaChanged(tx, deps, round, challenge)
+    await criteriaChanged(tx, deps, round, challenge, criterionChange(round.name, before, row!))
     return toCriterion(row!)
   })
 }
@@ -223,6 +223,6 @@ export async function deleteCriterion(db: Database, deps: CriteriaChangeDeps, ac
     await lockedGuard(tx, round)
     await tx.delete(juryCriteria).where(eq(juryCriteria.id, criterionId))
     await recordAudit(tx, { actorId: actor.userId, action: 'jury_criterion.deleted', entityType: 'jury_criterion', entityId: criterionId, organisationId: challenge.municipalityId, before })
-    await criteriaChanged(tx, deps, round, challenge)
+    await criteriaChanged(tx, deps, round, challenge, criterionChange(round.name, before, null))
   })
 }

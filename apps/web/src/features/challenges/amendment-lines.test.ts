@@ -26,7 +26,11 @@ const amendment: ChallengeAmendment = {
     reservedArt282: { from: false, to: true },
   },
   named: ['problemStatement', 'budgetLines', 'contactName'],
-  criteriaRounds: ['Ronde 1'],
+  criteria: [
+    { round: 'Ronde 1', name: 'Impact', kind: 'changed', weight: { from: 3, to: 4 }, threshold: { from: null, to: 5.5 } },
+    { round: 'Ronde 1', name: 'Kosten', kind: 'added', weight: { from: null, to: 1 }, threshold: { from: null, to: null } },
+    { round: 'Ronde 2', name: 'Pitch', kind: 'removed' },
+  ],
 }
 
 describe('amendmentLines', () => {
@@ -39,14 +43,16 @@ describe('amendmentLines', () => {
       'Probleemstelling aangepast',
       'Budgetregels aangepast',
       'Contactpersoon aangepast',
-      'Beoordelingscriteria van ‘Ronde 1’ aangepast',
+      'Criterium ‘Impact’ in ‘Ronde 1’ aangepast: gewicht was 3, nu 4; minimum was geen, nu 5,5',
+      'Criterium ‘Kosten’ toegevoegd aan ‘Ronde 1’ (gewicht 1)',
+      'Criterium ‘Pitch’ verwijderd uit ‘Ronde 2’',
     ])
   })
 
   it('says the same in English', () => {
     const lines = amendmentLines(amendment, messages('en'))
     expect(lines[0]).toBe('Submissions until: was 30 December 2026 at 12:00, now 15 January 2027 at 12:00')
-    expect(lines.at(-1)).toBe('Assessment criteria of ‘Ronde 1’ revised')
-    expect(lines).toHaveLength(8)
+    expect(lines.slice(-3)).toEqual(['Criterion ‘Impact’ in ‘Ronde 1’ revised: weight was 3, now 4; minimum was none, now 5.5', 'Criterion ‘Kosten’ added to ‘Ronde 1’ (weight 1)', 'Criterion ‘Pitch’ removed from ‘Ronde 2’'])
+    expect(lines).toHaveLength(10)
   })
 })

@@ -46,6 +46,22 @@ export function amendmentLines(amendment: ChallengeAmendment, text: AmendmentTex
     lines.push(t('challengeAmendments.valueChanged', { field: t(`challenges.fields.${field}`), from: valueText(field, change.from, text), to: valueText(field, change.to, text) }))
   }
   for (const field of amendment.named) lines.push(t('challengeAmendments.fieldChanged', { field: t(`challenges.fields.${field}`) }))
-  for (const round of amendment.criteriaRounds) lines.push(t('challengeAmendments.criteriaChanged', { round }))
+  for (const change of amendment.criteria) lines.push(criterionLine(change, text))
   return lines
+}
+
+function criterionLine(change: ChallengeAmendment['criteria'][number], { t, locale }: AmendmentText): string {
+  const number = (value: number | null) => (value === null ? t('challengeAmendments.noMinimum') : numberFormat(locale, { maximumFractionDigits: 2 }).format(value))
+  const names = { name: change.name, round: change.round }
+  if (change.kind === 'removed') return t('challengeAmendments.criterionRemoved', names)
+  if (change.kind === 'added') {
+    const weight = number(change.weight?.to ?? null)
+    const minimum = change.threshold?.to ?? null
+    return minimum === null ? t('challengeAmendments.criterionAdded', { ...names, weight }) : t('challengeAmendments.criterionAddedWithMinimum', { ...names, weight, minimum: number(minimum) })
+  }
+  const details = [
+    ...(change.weight ? [t('challengeAmendments.weightChanged', { from: number(change.weight.from), to: number(change.weight.to) })] : []),
+    ...(change.threshold ? [t('challengeAmendments.minimumChanged', { from: number(change.threshold.from), to: number(change.threshold.to) })] : []),
+  ]
+  return details.length === 0 ? t('challengeAmendments.criterionChanged', names) : t('challengeAmendments.criterionChangedDetail', { ...names, details: details.join('; ') })
 }
