@@ -72,7 +72,7 @@ describe('jury set-up, chair dashboard, report and public results in a real brow
     await expect.poll(() => members.count()).toBe(4)
     expect(await members.first().innerText()).toContain('Voorzitter')
     // The challenge is public: the manager is told that applicants read the criteria and see any change.
-    await page.getByText('De rondes en criteria staan op de pagina van de uitdaging. Een gewijzigd criterium wordt daar met datum en tijd vermeld en gemeld aan wie de uitdaging volgt of er een voorstel voor maakt.').waitFor()
+    await page.getByText('De rondes en criteria staan op de pagina van de uitdaging. Een gewijzigd criterium wordt daar met datum en tijd vermeld en gemeld aan wie de uitdaging volgt of er een voorstel voor maakt; wijzigingen binnen tien minuten na de eerste gaan samen in één e-mail.').waitFor()
     expect(await axeViolations(page, 'jury set-up (nl)')).toEqual([])
 
     // Invite by keyboard only: type, tick the chair box off, submit with Enter.
