@@ -6,14 +6,13 @@ import { memberships } from '../modules/organisations/organisations.table'
 import { enqueueEmail } from '../modules/outbox/outbox.service'
 import { proposals } from '../modules/proposals/proposals.table'
 import { users } from '../modules/users/users.table'
+import { dutchDateTime } from '../lib/dutch-format'
 import { deadlineReminders } from './deadline-reminders.table'
 
 /** Reminders go out this long before a deadline. */
 export const REMINDER_LEAD_MS = 48 * 3600 * 1000
 
 type Kind = 'questions' | 'submission'
-
-const formatDeadline = (at: Date) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(at)
 
 /**
  * Reminds people of the questions deadline (followers) and the submission deadline (followers and
@@ -69,7 +68,7 @@ async function remindOnce(deps: { db: Database; publicUrl: string }, challenge: 
       .from(users)
       .where(inArray(users.id, inserted.map((r) => r.userId)))
     const link = `${deps.publicUrl.replace(/\/$/, '')}/uitdagingen/${challenge.id}`
-    const when = formatDeadline(deadline)
+    const when = dutchDateTime(deadline)
     const [subject, nl, en] =
       kind === 'questions'
         ? [`Vragentermijn sluit binnenkort: ${challenge.title} / Questions deadline soon`, `U kunt nog tot ${when} vragen stellen over "${challenge.title}".`, `Questions about "${challenge.title}" can be asked until ${deadline.toISOString()}.`]

@@ -1,3 +1,4 @@
+import { dutchDateTime, dutchEuros, dutchNumber } from '../../lib/dutch-format'
 import type { MergedChallenge } from './challenges.input'
 
 /**
@@ -64,7 +65,6 @@ const LABELS: Record<ValueField | NamedField, string> = {
 }
 
 const scalar = (value: Values[ValueField]): Scalar => (value instanceof Date ? value.toISOString() : value)
-const sameList = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The changes from one stored version to the next; `budgetLinesChanged` is decided by the caller, who has the lines. */
 export function challengeChanges(before: Values, after: Values, context: { link: string; calendarLink: string; budgetLinesChanged: boolean }): ChallengeChanges {
@@ -74,9 +74,8 @@ export function challengeChanges(before: Values, after: Values, context: { link:
     const to = scalar(after[field])
     if (from !== to) values[field] = { from, to }
   }
-  const named = NAMED_FIELDS.filter((field) =>
-    field === 'budgetLines' ? context.budgetLinesChanged : Array.isArray(before[field]) ? !sameList(before[field] as unknown[], after[field] as unknown[]) : before[field] !== after[field],
-  )
+  // Texts and lists compare by their JSON; the budget lines live in their own table, so the caller compares them.
+  const named = NAMED_FIELDS.filter((field) => (field === 'budgetLines' ? context.budgetLinesChanged : JSON.stringify(before[field]) !== JSON.stringify(after[field])))
   return { title: after.title, link: context.link, calendarLink: context.calendarLink, values, named, criteria: [] }
 }
 
@@ -99,6 +98,7 @@ function withoutNoChange(change: CriterionChange): CriterionChange {
   return { ...rest, ...(weight && weight.from !== weight.to ? { weight } : {}), ...(threshold && threshold.from !== threshold.to ? { threshold } : {}) }
 }
 
+/** Two successive changes of one value as one: from where the first started to where the last ended. */
 const spanning = <T>(first: { from: T; to: T } | undefined, next: { from: T; to: T } | undefined) => (first && next ? { from: first.from, to: next.to } : (first ?? next))
 
 /** A criterion's changes gathered: added then changed stays added (with the newest values), added then removed is nothing. */
@@ -125,24 +125,17 @@ function mergeCriteria(waiting: readonly CriterionChange[], newer: readonly Crit
 export function mergeChallengeChanges(waiting: ChallengeChanges, newer: ChallengeChanges): ChallengeChanges {
   const values: ChallengeChanges['values'] = {}
   for (const field of VALUE_FIELDS) {
-    const first = waiting.values[field]
-    const next = newer.values[field]
-    const merged = first && next ? { from: first.from, to: next.to } : (first ?? next)
+    const merged = spanning(waiting.values[field], newer.values[field])
     if (merged && merged.from !== merged.to) values[field] = merged
   }
   const named = NAMED_FIELDS.filter((f) => waiting.named.includes(f) || newer.named.includes(f))
-  return { title: newer.title, link: newer.link, calendarLink: newer.calendarLink, values, named, criteria: mergeCriteria(waiting.criteria ?? [], newer.criteria) }
+  return { title: newer.title, link: newer.link, calendarLink: newer.calendarLink, values, named, criteria: mergeCriteria(waiting.criteria, newer.criteria) }
 }
 
 export function hasChanges(changes: ChallengeChanges): boolean {
   return Object.keys(changes.values).length > 0 || changes.named.length > 0 || changes.criteria.length > 0
 }
 
-const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' })
-const wholeEuros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
-const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' })
-/** € 25.000 for whole amounts, € 30.000,50 with cents. */
-const formatCents = (cents: number) => (cents % 100 === 0 ? wholeEuros : euros).format(cents / 100)
 const CONTRACT_KINDS: Record<string, string> = { prize: 'prijs', pilot_contract: 'pilotopdracht' }
 
 function formatValue(field: ValueField, value: Scalar): string {
@@ -151,11 +144,11 @@ function formatValue(field: ValueField, value: Scalar): string {
     case 'submissionDeadline':
     case 'questionsDeadline':
     case 'decisionAt':
-      return dateTime.format(new Date(String(value)))
+      return dutchDateTime(String(value))
     case 'contractValueCents':
-      return formatCents(Number(value))
+      return dutchEuros(Number(value))
     case 'socialReturnPercent':
-      return `${String(value).replace('.', ',')}% van de opdrachtwaarde`
+      return `${dutchNumber(Number(value))}% van de opdrachtwaarde`
     case 'reservedArt282':
       return value ? 'ja' : 'nee'
     case 'contractKind':
@@ -165,7 +158,7 @@ function formatValue(field: ValueField, value: Scalar): string {
   }
 }
 
-const minimum = (value: number | null) => (value === null ? 'geen' : String(value).replace('.', ','))
+const minimum = (value: number | null) => (value === null ? 'geen' : dutchNumber(value))
 
 function criterionLine(change: CriterionChange): string {
   if (change.kind === 'removed') return `Criterium "${change.name}" verwijderd uit "${change.round}"`

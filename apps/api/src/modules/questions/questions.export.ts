@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { NotaVersion } from '@opgave/contracts'
 import { toNotaCsv } from '@opgave/domain'
+import { dutchDateTime } from '../../lib/dutch-format'
 import { escapeHtml } from '../../lib/escape-html'
 
 export const notaFileName = (nota: NotaVersion, ext: 'csv' | 'html') => `nota-van-inlichtingen-v${nota.version}.${ext}`
@@ -18,9 +19,6 @@ article { border-top: 1px solid #999; padding: .5rem 0 1rem; break-inside: avoid
 `
 export const NOTA_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(NOTA_STYLE).digest('base64')}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`
 
-const formatDateTime = (iso: string) =>
-  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
-
 /**
  * A self-contained, printable page (Dutch, the language of the procurement). Every text is escaped:
  * questions come from the public. The API's Content-Security-Policy forbids scripts; only inline style is used.
@@ -33,7 +31,7 @@ export function notaHtml(nota: NotaVersion): string {
   <p class="q">${escapeHtml(i.question)}</p>
   <h3>Antwoord</h3>
   <p class="a">${escapeHtml(i.answer)}</p>
-  <p class="meta">Gepubliceerd ${escapeHtml(formatDateTime(i.publishedAt))} (versie ${i.notaVersion})</p>
+  <p class="meta">Gepubliceerd ${escapeHtml(dutchDateTime(i.publishedAt))} (versie ${i.notaVersion})</p>
 </article>`,
     )
     .join('\n')
@@ -48,7 +46,7 @@ export function notaHtml(nota: NotaVersion): string {
 <body>
 <main>
 <h1>Nota van inlichtingen – versie ${nota.version}</h1>
-<p><strong>${escapeHtml(nota.challengeTitle)}</strong><br>${escapeHtml(nota.municipalityName)}<br>Gepubliceerd ${escapeHtml(formatDateTime(nota.publishedAt))}</p>
+<p><strong>${escapeHtml(nota.challengeTitle)}</strong><br>${escapeHtml(nota.municipalityName)}<br>Gepubliceerd ${escapeHtml(dutchDateTime(nota.publishedAt))}</p>
 <p>Deze nota bevat alle vragen en antwoorden die tot en met deze versie zijn gepubliceerd. Vragenstellers zijn geanonimiseerd; elke inschrijver krijgt dezelfde informatie.</p>
 ${items || '<p>Nog geen vragen gepubliceerd.</p>'}
 </main>
