@@ -1,10 +1,9 @@
 import type { ChallengeAmendment } from '@opgave/contracts'
+import { centsToEuros } from '@opgave/domain'
 import { desc, eq } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client'
-import type { Actor } from '../../plugins/auth'
 import { hasChanges, type ChallengeChanges, type Scalar, type ValueField } from './challenge-changes'
 import { announceChallengeChanges } from './challenges.followers'
-import { loadVisibleChallenge } from './challenges.service'
 import { challengeAmendments } from './challenges.table'
 
 /** What the change log stores of a change: no title or links, those are the challenge's own. */
@@ -29,18 +28,17 @@ export function toAmendment(madeAt: Date, stored: StoredChanges): ChallengeAmend
   const changed: Record<string, { from: Scalar; to: Scalar }> = {}
   const named: ChallengeAmendment['named'] = [...stored.named]
   for (const [field, change] of Object.entries(stored.values) as [ValueField, { from: Scalar; to: Scalar }][]) {
-    if (field === 'contractValueCents') changed.contractValue = { from: centsToEuros(change.from), to: centsToEuros(change.to) }
+    if (field === 'contractValueCents') changed.contractValue = { from: eurosOf(change.from), to: eurosOf(change.to) }
     else if (NAMED_IN_PUBLIC.includes(field)) named.push(field as 'contactName' | 'contactEmail')
     else changed[field] = change
   }
-  return { madeAt: madeAt.toISOString(), changed: changed as ChallengeAmendment['changed'], named, criteria: (stored.criteria ?? []).map(({ id: _id, ...change }) => change) }
+  return { madeAt: madeAt.toISOString(), changed: changed as ChallengeAmendment['changed'], named, criteria: stored.criteria.map(({ id: _id, ...change }) => change) }
 }
 
-const centsToEuros = (cents: Scalar) => (typeof cents === 'number' ? cents / 100 : null)
+const eurosOf = (cents: Scalar) => (typeof cents === 'number' ? centsToEuros(cents) : null)
 
-/** Every change made after publication, newest first; visible as the challenge is (a draft has none). */
-export async function listAmendments(db: DbOrTx, actor: Actor | null, challengeId: string): Promise<ChallengeAmendment[]> {
-  await loadVisibleChallenge(db, actor, challengeId)
+/** Every change made after publication, newest first (a draft has none). Who may read it is the caller's check. */
+export async function listAmendments(db: DbOrTx, challengeId: string): Promise<ChallengeAmendment[]> {
   const rows = await db.select().from(challengeAmendments).where(eq(challengeAmendments.challengeId, challengeId)).orderBy(desc(challengeAmendments.madeAt), desc(challengeAmendments.id))
   return rows.map((row) => toAmendment(row.madeAt, row.changes as StoredChanges))
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { recordAudit } from '../audit/audit.service'
 import { notifyFollowersAndApplicants } from './challenges.followers'
+import { challengeUrl } from './challenges.service'
 import { challenges } from './challenges.table'
 
 /**
@@ -35,7 +36,7 @@ export async function closeDueChallenges(deps: { db: Database; now: () => Date; 
         tx,
         row.id,
         `Inzendtermijn gesloten: ${row.title}`,
-        `De inzendtermijn van de uitdaging "${row.title}" is voorbij. De beoordeling volgt.\n\n${deps.publicUrl.replace(/\/$/, '')}/uitdagingen/${row.id}`,
+        `De inzendtermijn van de uitdaging "${row.title}" is voorbij. De beoordeling volgt.\n\n${challengeUrl(deps, row.id)}`,
       )
     }
     return due.map((r) => r.id)

@@ -4,11 +4,11 @@ import type { Database } from '../../db/client'
 import type { App } from '../../lib/typed-app'
 import { bearerAuth, problemResponses } from '../../lib/route-schema'
 import { requireActor } from '../../plugins/auth'
-import { listAmendments } from './challenges.amendments'
 import { listPublicChallenges } from './challenges.catalogue'
 import {
   challengeCalendar,
   createChallenge,
+  getChallengeAmendments,
   followChallenge,
   getChallenge,
   listMunicipalityChallenges,
@@ -70,7 +70,7 @@ export async function publicChallengeRoutes(app: App, opts: PublicOptions) {
         response: { 200: ChallengeAmendmentList, ...problemResponses(401, 404) },
       },
     },
-    async (request) => ({ items: await listAmendments(app.db, request.actor, request.params.challengeId) }),
+    async (request) => ({ items: await getChallengeAmendments(deps, request.actor, request.params.challengeId) }),
   )
 
   app.get(

@@ -1,5 +1,5 @@
 import { and, desc, eq, like, sql } from 'drizzle-orm'
-import type { Challenge, ChallengeSummary, ChallengeTransition, CreateChallengeBody, MembershipRole, UpdateChallengeBody } from '@opgave/contracts'
+import type { Challenge, ChallengeAmendment, ChallengeSummary, ChallengeTransition, CreateChallengeBody, MembershipRole, UpdateChallengeBody } from '@opgave/contracts'
 import { applyChallengeTransition, missingTransitionPrerequisite } from '@opgave/domain'
 import type { Database, DbOrTx } from '../../db/client'
 import { commonProblems } from '../../lib/problem'
@@ -10,7 +10,7 @@ import { slugify } from '../organisations/slug'
 import { authorizeChallenge, challengeStatusAt, getChallengeRow, isChallengePublic, isStaffOfChallenge, loadChallengeForUpdate, municipalityRole } from './challenges.access'
 import { challengeErrors } from './challenges.errors'
 import { notifyFollowersAndApplicants } from './challenges.followers'
-import { publishChallengeChange } from './challenges.amendments'
+import { listAmendments, publishChallengeChange } from './challenges.amendments'
 import { challengeChanges } from './challenge-changes'
 import { challengeToIcs } from './challenges.ics'
 import { icsUidDomain } from '../../lib/ics'
@@ -30,8 +30,9 @@ export interface ChallengeDeps {
   publicUrl: string
 }
 
-export const challengeUrl = (deps: Pick<ChallengeDeps, 'publicUrl'>, id: string) => `${deps.publicUrl.replace(/\/$/, '')}/uitdagingen/${id}`
-export const challengeCalendarUrl = (deps: Pick<ChallengeDeps, 'publicUrl'>, id: string) => `${deps.publicUrl.replace(/\/$/, '')}/api/v1/challenges/${id}/ics`
+const publicBase = (deps: Pick<ChallengeDeps, 'publicUrl'>) => deps.publicUrl.replace(/\/$/, '')
+export const challengeUrl = (deps: Pick<ChallengeDeps, 'publicUrl'>, id: string) => `${publicBase(deps)}/uitdagingen/${id}`
+export const challengeCalendarUrl = (deps: Pick<ChallengeDeps, 'publicUrl'>, id: string) => `${publicBase(deps)}/api/v1/challenges/${id}/ics`
 
 /** The municipality must exist; non-staff learn nothing (404), staff without the right get 403. */
 async function authorizeMunicipality(db: DbOrTx, actor: Actor, municipalityId: string, action: 'challenge.read_draft' | 'challenge.edit') {
@@ -192,6 +193,12 @@ export async function loadVisibleChallenge(db: DbOrTx, actor: Actor | null, chal
 export async function getChallenge(deps: ChallengeDeps, actor: Actor | null, challengeId: string): Promise<Challenge> {
   const { row, role } = await loadVisibleChallenge(deps.db, actor, challengeId)
   return toChallenge(deps.db, row, { actor, role }, deps.now())
+}
+
+/** The challenge's change log (`listAmendments`), visible as the challenge is. */
+export async function getChallengeAmendments(deps: ChallengeDeps, actor: Actor | null, challengeId: string): Promise<ChallengeAmendment[]> {
+  await loadVisibleChallenge(deps.db, actor, challengeId)
+  return listAmendments(deps.db, challengeId)
 }
 
 /** The challenge's dates as an .ics file, visible as the challenge is (`challengeToIcs`). */

@@ -61,9 +61,10 @@ export async function enqueueCollapsibleEmails<D>(tx: DbOrTx, recipients: readon
 
   const bySameData = new Map<string, { data: D; ids: string[] }>()
   for (const row of waiting) {
-    const group = bySameData.get(JSON.stringify(row.data)) ?? { data: row.data as D, ids: [] }
+    const key = JSON.stringify(row.data)
+    const group = bySameData.get(key) ?? { data: row.data as D, ids: [] }
     group.ids.push(row.id)
-    bySameData.set(JSON.stringify(row.data), group)
+    bySameData.set(key, group)
   }
   let count = 0
   for (const { data, ids } of bySameData.values()) {

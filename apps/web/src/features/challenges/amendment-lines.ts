@@ -16,6 +16,8 @@ export interface AmendmentText {
 /** In the order the server's mail uses: what decides whether and when to apply first. */
 const FIELD_ORDER: Field[] = ['submissionDeadline', 'questionsDeadline', 'decisionAt', 'contractValue', 'contractKind', 'socialReturnPercent', 'reservedArt282', 'title']
 
+const decimal = (value: number, locale: string) => numberFormat(locale, { maximumFractionDigits: 2 }).format(value)
+
 function valueText(field: Field, value: Value, { t, locale }: AmendmentText): string {
   if (value === null || value === '') return t('challengeAmendments.notSet')
   switch (field) {
@@ -26,7 +28,7 @@ function valueText(field: Field, value: Value, { t, locale }: AmendmentText): st
     case 'contractValue':
       return formatEuros(Number(value), locale)
     case 'socialReturnPercent':
-      return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(Number(value))}%`
+      return `${decimal(Number(value), locale)}%`
     case 'reservedArt282':
       return t(value ? 'challengeAmendments.yes' : 'challengeAmendments.no')
     case 'contractKind':
@@ -51,7 +53,7 @@ export function amendmentLines(amendment: ChallengeAmendment, text: AmendmentTex
 }
 
 function criterionLine(change: ChallengeAmendment['criteria'][number], { t, locale }: AmendmentText): string {
-  const number = (value: number | null) => (value === null ? t('challengeAmendments.noMinimum') : numberFormat(locale, { maximumFractionDigits: 2 }).format(value))
+  const number = (value: number | null) => (value === null ? t('challengeAmendments.noMinimum') : decimal(value, locale))
   const names = { name: change.name, round: change.round }
   if (change.kind === 'removed') return t('challengeAmendments.criterionRemoved', names)
   if (change.kind === 'added') {
